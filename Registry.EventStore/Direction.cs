@@ -1,0 +1,3 @@
+namespace Registry.EventStore;
+
+public enum Direction { Forwards, Backwards }

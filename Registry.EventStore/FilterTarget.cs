@@ -1,0 +1,3 @@
+namespace Registry.EventStore;
+
+public enum FilterTarget { EventType, StreamName }

@@ -1,0 +1,181 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using Registry.EventStore.Appending;
+using Registry.EventStore.Schema;
+
+namespace Registry.EventStore.Postgres;
+
+/// <summary>
+/// The server event log on PostgreSQL.
+/// <para>
+/// Why no reader ever skips an event: sequences are not transactional, so a log that numbers events from a sequence
+/// lets transaction B (position 6) commit before A (position 5), and a reader that saw 6 never sees 5 (Marten 2370,
+/// Eventuous 222, SqlStreamStore 121). Here every appending transaction first takes the row lock on
+/// <c>log_head</c> (<c>SELECT … FOR UPDATE</c>), numbers its events from the head it read, and advances the head in
+/// the same transaction. The next writer waits on that lock until the first has committed, and PostgreSQL makes a
+/// commit visible before it releases the transaction's locks, so positions are assigned in commit order: when a
+/// reader sees position n, every position below n is already visible. Positions are also contiguous (no sequence
+/// numbers burnt by rollbacks). The cost, one writer at a time, is what the group commit pays back: concurrent
+/// appends of this process share one transaction and one fsync.
+/// </para>
+/// </summary>
+public sealed class PostgresEventStore : SqlEventStore
+{
+    public const string Channel = "registry_events";
+    private const int InsertByCopyAbove = 64;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Appending.AsyncSignal _committed = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _listener;
+
+    private PostgresEventStore(NpgsqlDataSource dataSource, AppendLimits limits) : base(limits)
+    {
+        _dataSource = dataSource;
+        _listener = Task.Run(ListenAsync);
+    }
+
+    /// <summary>Connects, and creates or upgrades the schema from the numbered scripts.</summary>
+    public static async Task<PostgresEventStore> OpenAsync(string connectionString, AppendLimits? limits = null, CancellationToken ct = default)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            await SchemaMigrator.ApplyAsync(connection, SchemaMigrator.LoadScripts(typeof(PostgresEventStore).Assembly, "Registry.EventStore.Postgres.Scripts"),
+                "event_log_migrations", "SELECT pg_advisory_xact_lock(845001)", ct);
+        }
+        return new PostgresEventStore(dataSource, limits ?? AppendLimits.Default);
+    }
+
+    protected override DbConnection CreateConnection() => _dataSource.CreateConnection();
+
+    private protected override async Task CommitBatchAsync(IReadOnlyList<PendingAppend> batch)
+    {
+        BatchPlan plan;
+        await using (var connection = await _dataSource.OpenConnectionAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            var head = LogHead.Empty;
+            var revisions = new Dictionary<string, long>();
+            var existing = new Dictionary<Guid, StoredEventKey>();
+            // One round trip: lock the head, then look up the streams' revisions and the event ids.
+            await using (var reads = new NpgsqlBatch(connection, tx))
+            {
+                reads.BatchCommands.Add(new NpgsqlBatchCommand("SELECT position, hash, recorded_us FROM log_head WHERE id = 1 FOR UPDATE"));
+                var streams = new NpgsqlBatchCommand("SELECT stream_name, max(stream_revision) FROM events WHERE stream_name = ANY($1) GROUP BY stream_name");
+                streams.Parameters.Add(new NpgsqlParameter { Value = batch.Select(a => a.Stream).Distinct().ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                reads.BatchCommands.Add(streams);
+                var ids = new NpgsqlBatchCommand("SELECT event_id, stream_name, stream_revision, position, event_type, data, metadata FROM events WHERE event_id = ANY($1)");
+                ids.Parameters.Add(new NpgsqlParameter { Value = batch.SelectMany(a => a.Events).Select(e => e.EventId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+                reads.BatchCommands.Add(ids);
+                await using var r = await reads.ExecuteReaderAsync();
+                await r.ReadAsync();
+                head = new LogHead(r.GetInt64(0), (byte[])r[1], r.GetInt64(2));
+                await r.NextResultAsync();
+                while (await r.ReadAsync()) revisions[r.GetString(0)] = r.GetInt64(1);
+                await r.NextResultAsync();
+                while (await r.ReadAsync())
+                    existing[r.GetGuid(0)] = new StoredEventKey(r.GetGuid(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), (byte[])r[5], (byte[])r[6]);
+            }
+
+            plan = BatchPlanner.Plan(head, batch, revisions, existing, DateTimeOffset.UtcNow);
+            if (plan.Rows.Count > 0)
+            {
+                if (plan.Rows.Count > InsertByCopyAbove) await CopyRows(connection, plan.Rows);
+                await using var writes = new NpgsqlBatch(connection, tx);
+                if (plan.Rows.Count <= InsertByCopyAbove)
+                    foreach (var row in plan.Rows) writes.BatchCommands.Add(InsertRow(row));
+                var update = new NpgsqlBatchCommand("UPDATE log_head SET position = $1, hash = $2, recorded_us = $3 WHERE id = 1");
+                update.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Position });
+                update.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Hash });
+                update.Parameters.Add(new NpgsqlParameter { Value = plan.Head.RecordedMicroseconds });
+                writes.BatchCommands.Add(update);
+                // Delivered to listeners only when (and if) the transaction commits.
+                var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
+                notify.Parameters.Add(new NpgsqlParameter { Value = Channel });
+                notify.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                writes.BatchCommands.Add(notify);
+                await writes.ExecuteNonQueryAsync();
+            }
+            await tx.CommitAsync();
+        }
+        Complete(plan);
+        if (plan.Rows.Count > 0) _committed.Fire();
+    }
+
+    private static NpgsqlBatchCommand InsertRow(NewEventRow row)
+    {
+        var cmd = new NpgsqlBatchCommand(
+            "INSERT INTO events (position, stream_name, stream_revision, event_id, event_type, data, metadata, recorded_us, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Position });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Stream });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Revision });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = row.EventId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = row.EventType });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Data });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Metadata });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = row.RecordedMicroseconds });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Hash });
+        return cmd;
+    }
+
+    private static async Task CopyRows(NpgsqlConnection connection, List<NewEventRow> rows)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY events (position, stream_name, stream_revision, event_id, event_type, data, metadata, recorded_us, hash) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync();
+            await importer.WriteAsync(row.Position, NpgsqlDbType.Bigint);
+            await importer.WriteAsync(row.Stream, NpgsqlDbType.Text);
+            await importer.WriteAsync(row.Revision, NpgsqlDbType.Bigint);
+            await importer.WriteAsync(row.EventId, NpgsqlDbType.Uuid);
+            await importer.WriteAsync(row.EventType, NpgsqlDbType.Text);
+            await importer.WriteAsync(row.Data, NpgsqlDbType.Bytea);
+            await importer.WriteAsync(row.Metadata, NpgsqlDbType.Bytea);
+            await importer.WriteAsync(row.RecordedMicroseconds, NpgsqlDbType.Bigint);
+            await importer.WriteAsync(row.Hash, NpgsqlDbType.Bytea);
+        }
+        await importer.CompleteAsync();
+    }
+
+    public override async Task WaitForEventsAfterAsync(long afterPosition, CancellationToken ct)
+    {
+        // The signal is taken before the head is read, so a notification in between is not lost. The timeout only
+        // covers a listener connection that is being re-established.
+        var signal = _committed.Current;
+        if (await GetHeadPositionAsync(ct) > afterPosition) return;
+        try { await signal.WaitAsync(TimeSpan.FromSeconds(5), ct); }
+        catch (TimeoutException) { }
+    }
+
+    /// <summary>LISTEN on a dedicated connection: commits by any process wake this process's subscribers.</summary>
+    private async Task ListenAsync()
+    {
+        var ct = _stopping.Token;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(ct);
+                connection.Notification += (_, _) => _committed.Fire();
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(ct);
+                _committed.Fire(); // anything committed while not listening
+                while (!ct.IsCancellationRequested) await connection.WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception)
+            {
+                try { await Task.Delay(TimeSpan.FromSeconds(1), ct); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _stopping.CancelAsync();
+        await _listener;
+        await _dataSource.DisposeAsync();
+    }
+}

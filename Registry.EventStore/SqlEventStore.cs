@@ -1,0 +1,167 @@
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Registry.EventStore.Appending;
+using Registry.EventStore.Integrity;
+
+namespace Registry.EventStore;
+
+/// <summary>
+/// What the SQLite and PostgreSQL adapters share: validation, the group-commit queue and the read paths. Each
+/// adapter supplies its connections, its batch commit and its live wake-up.
+/// </summary>
+public abstract class SqlEventStore : IEventStore
+{
+    private const string Columns = "position, stream_name, stream_revision, event_id, event_type, data, metadata, recorded_us, hash";
+    private const int PageSize = 1000;
+    private readonly GroupCommitQueue _queue;
+
+    protected SqlEventStore(AppendLimits limits)
+    {
+        Limits = limits;
+        _queue = new GroupCommitQueue(CommitBatchAsync, limits.MaxEventsPerAppend);
+    }
+
+    public AppendLimits Limits { get; }
+
+    protected abstract DbConnection CreateConnection();
+
+    /// <summary>Writes one group commit in one transaction, then completes every append in it.</summary>
+    private protected abstract Task CommitBatchAsync(IReadOnlyList<PendingAppend> batch);
+
+    public abstract Task WaitForEventsAfterAsync(long afterPosition, CancellationToken ct);
+
+    public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    {
+        AppendValidator.Validate(stream, events, Limits);
+        return _queue.EnqueueAsync(new PendingAppend(stream, expected, events), ct);
+    }
+
+    private protected static void Complete(BatchPlan plan)
+    {
+        foreach (var (append, result, error) in plan.Outcomes)
+        {
+            if (error is not null) append.Completion.TrySetException(error);
+            else append.Completion.TrySetResult(result!);
+        }
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, Direction direction, long fromRevision, long maxCount,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var forwards = direction == Direction.Forwards;
+        var next = fromRevision;
+        var remaining = maxCount;
+        await using var connection = await OpenAsync(ct);
+        while (remaining > 0)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = forwards
+                ? $"SELECT {Columns} FROM events WHERE stream_name = @s AND stream_revision >= @r ORDER BY stream_revision LIMIT @n"
+                : $"SELECT {Columns} FROM events WHERE stream_name = @s AND stream_revision <= @r ORDER BY stream_revision DESC LIMIT @n";
+            Add(cmd, "s", stream);
+            Add(cmd, "r", next);
+            Add(cmd, "n", Math.Min(remaining, PageSize));
+            var read = 0;
+            await using (var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var e = ReadEvent(reader);
+                    read++;
+                    remaining--;
+                    next = forwards ? e.StreamRevision + 1 : e.StreamRevision - 1;
+                    yield return e;
+                }
+            }
+            if (read < PageSize || next < 0) yield break;
+        }
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Direction direction, long fromPosition, long maxCount, EventFilter? filter = null,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var forwards = direction == Direction.Forwards;
+        var next = fromPosition;
+        var remaining = maxCount;
+        await using var connection = await OpenAsync(ct);
+        while (remaining > 0 && next >= 0)
+        {
+            await using var cmd = connection.CreateCommand();
+            var where = forwards ? "position >= @p" : "position <= @p";
+            if (filter is { Regex: null })
+            {
+                var column = filter.Target == FilterTarget.EventType ? "event_type" : "stream_name";
+                var ors = new List<string>();
+                for (var i = 0; i < filter.Prefixes.Count; i++)
+                {
+                    ors.Add($"substr({column}, 1, {filter.Prefixes[i].Length}) = @f{i}");
+                    Add(cmd, $"f{i}", filter.Prefixes[i]);
+                }
+                where += $" AND ({string.Join(" OR ", ors)})";
+            }
+            cmd.CommandText = $"SELECT {Columns} FROM events WHERE {where} ORDER BY position {(forwards ? "" : "DESC")} LIMIT @n";
+            Add(cmd, "p", next);
+            // With a regex the page is filtered as it is read, so read full pages.
+            var page = filter?.Regex is null ? Math.Min(remaining, PageSize) : PageSize;
+            Add(cmd, "n", page);
+            var read = 0;
+            await using (var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var e = ReadEvent(reader);
+                    read++;
+                    next = forwards ? e.Position + 1 : e.Position - 1;
+                    if (filter?.Regex is not null && !filter.Matches(e.StreamName, e.EventType)) continue;
+                    yield return e;
+                    if (--remaining == 0) yield break;
+                }
+            }
+            if (read < page) yield break;
+        }
+    }
+
+    public async Task<long?> GetStreamRevisionAsync(string stream, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT max(stream_revision) FROM events WHERE stream_name = @s";
+        Add(cmd, "s", stream);
+        var value = await cmd.ExecuteScalarAsync(ct);
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<long> GetHeadPositionAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT position FROM log_head WHERE id = 1";
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    protected async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = CreateConnection();
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    protected static void Add(DbCommand cmd, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
+    }
+
+    private static RecordedEvent ReadEvent(DbDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetGuid(3), r.GetString(4),
+        (byte[])r.GetValue(5), (byte[])r.GetValue(6), EventHash.FromUnixMicroseconds(r.GetInt64(7)), (byte[])r.GetValue(8));
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await _queue.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

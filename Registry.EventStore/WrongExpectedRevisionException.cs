@@ -1,0 +1,12 @@
+namespace Registry.EventStore;
+
+/// <summary>The stream was not where the writer expected it; nothing was written.</summary>
+public sealed class WrongExpectedRevisionException(string stream, ExpectedRevision expected, long? actual)
+    : Exception($"Append to '{stream}' expected revision {expected} but the stream is at {(actual is null ? "no stream" : actual.ToString())}.")
+{
+    public string Stream { get; } = stream;
+    public ExpectedRevision Expected { get; } = expected;
+
+    /// <summary>The stream's last revision, or null when the stream does not exist.</summary>
+    public long? Actual { get; } = actual;
+}
