@@ -1,0 +1,3 @@
+namespace Registry.Contracts.Competitions;
+
+public enum RecipientKind { Startup, Project }

@@ -1,0 +1,3 @@
+namespace Registry.Contracts.Organizations;
+
+public enum InvestorKind { VentureFund, Angel, Corporate, Public, Other }
