@@ -1,0 +1,20 @@
+using System.Data.Common;
+using Registry.EventStore;
+
+namespace Registry.Projections.Runtime;
+
+/// <summary>What a projection gets for one batch: the events, and the connection and transaction its rows go in.</summary>
+public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConnection connection, DbTransaction transaction,
+    SqlDialect dialect, int generation)
+{
+    public IReadOnlyList<RecordedEvent> Events { get; } = events;
+    public DbConnection Connection { get; } = connection;
+    public DbTransaction Transaction { get; } = transaction;
+    public SqlDialect Dialect { get; } = dialect;
+    public int Generation { get; } = generation;
+
+    /// <summary>The physical name of one of the projection's tables in the generation being written.</summary>
+    public string Table(string name) => TableName(name, Generation);
+
+    public static string TableName(string name, int generation) => $"{name}_g{generation}";
+}
