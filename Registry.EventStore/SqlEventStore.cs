@@ -140,6 +140,29 @@ public abstract class SqlEventStore : IEventStore
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Every event from <paramref name="fromPosition"/> on, in one streaming query (no paging): the verifier's
+    /// read path. The rows come as stored, gaps and all: nothing here assumes the log is intact.</summary>
+    public async IAsyncEnumerable<RecordedEvent> ScanAsync(long fromPosition, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM events WHERE position >= @p ORDER BY position";
+        Add(cmd, "p", fromPosition);
+        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct)) yield return ReadEvent(reader);
+    }
+
+    /// <summary>The head row: last position and its chain hash, as the writer left them.</summary>
+    public async Task<(long Position, byte[] Hash)> GetHeadAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT position, hash FROM log_head WHERE id = 1";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt64(0), (byte[])reader.GetValue(1));
+    }
+
     protected async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = CreateConnection();
