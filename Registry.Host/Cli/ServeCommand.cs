@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Registry.EventStore;
+using Registry.Host.Feeds;
 
 namespace Registry.Host.Cli;
 
@@ -26,6 +27,7 @@ public static class ServeCommand
             var app = builder.Build();
             app.MapGet("/health", async (IEventStore log, CancellationToken token) =>
                 Results.Ok(new { status = "healthy", head = await log.GetHeadPositionAsync(token) }));
+            app.MapFeed();
             await app.StartAsync(ct);
             foreach (var url in app.Urls) Console.WriteLine($"Registry listening on {url}");
             await app.WaitForShutdownAsync(ct);
