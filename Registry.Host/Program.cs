@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Registry.Host.Cli;
+using Registry.Host.Cli.Bench;
 using Registry.Host.Cli.Integrity;
 
 var root = new RootCommand("Ecosystem Registry: the event-sourced registry of Vietnam's innovative-startup ecosystem");
@@ -8,4 +9,5 @@ root.Options.Add(StoreOptions.Connection);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(CheckpointCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();
