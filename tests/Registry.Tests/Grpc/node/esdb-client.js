@@ -29,7 +29,11 @@ const expectedOf = (e) => ({ any: ANY, no_stream: NO_STREAM, stream_exists: STRE
 
 function filterOf(f) {
   if (!f) return undefined;
-  const common = { checkpointInterval: f.checkpointInterval ?? 1, maxSearchWindow: f.maxSearchWindow };
+  const common = {
+    checkpointInterval: f.checkpointInterval ?? 1,
+    maxSearchWindow: f.maxSearchWindow,
+    checkpointReached: (_, p) => print({ kind: "checkpoint", position: position(p) }),
+  };
   if (f.eventTypePrefixes) return eventTypeFilter({ prefixes: f.eventTypePrefixes, ...common });
   if (f.eventTypeRegex) return eventTypeFilter({ regex: f.eventTypeRegex, ...common });
   if (f.streamNamePrefixes) return streamNameFilter({ prefixes: f.streamNamePrefixes, ...common });
@@ -94,7 +98,6 @@ const commands = {
     follow(() => db.subscribeToAll({
       fromPosition: positionOf(fromPosition),
       filter: filterOf(filter),
-      checkpointReached: (_, p) => print({ kind: "checkpoint", position: position(p) }),
     }), count),
   followAcrossRestarts,
   async append({ stream, expectedRevision = "any", events, credentials }) {
