@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Registry.EventStore;
 using Registry.Host.Feeds;
+using Registry.Host.Grpc;
 
 namespace Registry.Host.Cli;
 
@@ -15,21 +16,27 @@ public static class ServeCommand
 
     public static Command Create()
     {
-        var command = new Command("serve", "Serve the registry over HTTP");
+        var command = new Command("serve", "Serve the registry over HTTP, and the EventStoreDB gRPC protocol on its own endpoint");
         command.Options.Add(Urls);
+        GrpcServeOptions.AddTo(command);
         command.SetAction(async (result, ct) =>
         {
+            var grpc = GrpcServeOptions.Settings(result);
             await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
             var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls(result.GetValue(Urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries));
+            var urls = result.GetValue(Urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries);
+            builder.ListenForHttpAndGrpc(urls, grpc);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IEventStore>(store);
+            builder.Services.AddRegistryGrpc();
             var app = builder.Build();
             app.MapGet("/health", async (IEventStore log, CancellationToken token) =>
                 Results.Ok(new { status = "healthy", head = await log.GetHeadPositionAsync(token) }));
             app.MapFeed();
+            app.MapRegistryGrpc();
             await app.StartAsync(ct);
-            foreach (var url in app.Urls) Console.WriteLine($"Registry listening on {url}");
+            foreach (var url in urls) Console.WriteLine($"Registry listening on {url}");
+            foreach (var line in grpc.Describe()) Console.WriteLine(line);
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

@@ -43,8 +43,8 @@ public sealed class SseFeedSpecs
             await store.AppendAsync("apikey-k1", ExpectedRevision.Any,
                 [new EventData(Guid.NewGuid(), "ApiKeyIssued", """{"keyId":"k1","secretHash":"00"}"""u8.ToArray(), "{}"u8.ToArray())]);
         }
-        _server = await RegistryServer.StartAsync("--connection", _path);
-        _http = new HttpClient { BaseAddress = _server.Url };
+        _server = await RegistryServer.StartAsync(_path);
+        _http = new HttpClient { BaseAddress = _server.HttpUrl };
     }
 
     [OneTimeTearDown]

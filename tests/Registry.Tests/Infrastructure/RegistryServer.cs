@@ -1,81 +1,102 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-
+using System.Reflection;
+using System.Text;
 namespace Registry.Tests.Infrastructure;
 
-/// <summary>A real <c>registry serve</c> process on a free loopback port (the Release binary ops/test publishes).</summary>
+/// <summary>
+/// A real <c>registry serve</c> process (the Registry.Host build of the tests' configuration) on free loopback ports,
+/// over a SQLite file the test may also open: SQLite's WAL lets the test append while the server runs.
+/// </summary>
 public sealed class RegistryServer : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly string[] _extraArguments;
+    private Process? _process;
+    private readonly StringBuilder _output = new();
 
-    private RegistryServer(Process process, Uri url)
+    private RegistryServer(string databasePath, string[] extraArguments)
     {
-        _process = process;
-        Url = url;
+        DatabasePath = databasePath;
+        _extraArguments = extraArguments;
+        HttpPort = FreePort();
+        GrpcPort = FreePort();
     }
 
-    public Uri Url { get; }
+    public string DatabasePath { get; }
+    public int HttpPort { get; }
+    public int GrpcPort { get; }
+    public string GrpcLine { get; private set; } = "";
 
-    public string Output { get { lock (_output) return string.Join('\n', _output); } }
+    public Uri HttpUrl => new($"http://127.0.0.1:{HttpPort}");
 
-    public static string Executable
+    public string PlaintextConnection => $"esdb://127.0.0.1:{GrpcPort}?tls=false";
+
+    public static async Task<RegistryServer> StartAsync(string databasePath, params string[] extraArguments)
+    {
+        var server = new RegistryServer(databasePath, extraArguments);
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>Starts the process and waits until it prints its gRPC endpoint (it is listening by then).</summary>
+    public async Task StartAsync()
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])[RegistryDll, "serve", "--store", "sqlite", "--connection", DatabasePath,
+                     "--urls", $"http://127.0.0.1:{HttpPort}", "--grpc-urls", $"127.0.0.1:{GrpcPort}", .. _extraArguments])
+            psi.ArgumentList.Add(a);
+        _process = Process.Start(psi)!;
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginErrorReadLine();
+        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            lock (_output) _output.AppendLine(line);
+            if (!line.StartsWith("gRPC", StringComparison.Ordinal)) continue;
+            GrpcLine = line;
+            _ = DrainAsync(_process);
+            return;
+        }
+        throw new InvalidOperationException("registry serve ended before it listened: " + Output);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is null) return;
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private async Task DrainAsync(Process process)
+    {
+        while (await process.StandardOutput.ReadLineAsync() is { } line) lock (_output) _output.AppendLine(line);
+    }
+
+    private static string RegistryDll
     {
         get
         {
-            var published = Path.Combine(RepositoryRoot.Path, ".build", "registry", "registry");
-            if (File.Exists(published)) return published;
-            throw new FileNotFoundException("Publish the registry first (ops/test does): dotnet publish Registry.Host -c Release -o .build/registry", published);
+            var configuration = typeof(RegistryServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+            return Path.Combine(RepositoryRoot.Path, "Registry.Host", "bin", configuration, "net10.0", "registry.dll");
         }
     }
 
-    public static int FreePort()
+    private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Starts <c>registry serve</c> with <paramref name="args"/> (store options etc.) and waits until it listens.</summary>
-    public static async Task<RegistryServer> StartAsync(params string[] args)
-    {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
-        var psi = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        psi.ArgumentList.Add("serve");
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add(url.ToString().TrimEnd('/'));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var process = Process.Start(psi)!;
-        var server = new RegistryServer(process, url);
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) => server.Record(e.Data, listening);
-        process.ErrorDataReceived += (_, e) => server.Record(e.Data, null);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != listening.Task)
-        {
-            await server.DisposeAsync();
-            throw new InvalidOperationException("registry serve did not start:\n" + server.Output);
-        }
-        return server;
-    }
-
-    private void Record(string? line, TaskCompletionSource? listening)
-    {
-        if (line is null) return;
-        lock (_output) _output.Add(line);
-        if (line.Contains("listening on", StringComparison.OrdinalIgnoreCase)) listening?.TrySetResult();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
     }
 }
