@@ -7,8 +7,7 @@ using Registry.EventStore;
 namespace Registry.Host.Feeds;
 
 /// <summary>
-/// What a partner may see of an event: only facts of the catalogue (never the registry's own streams, such as API
-/// keys), and never personal data — founders' and mentors' names, phone numbers, e-mail addresses and ID numbers are
+/// What a partner may see of an event: never the registry's own streams (API keys), and never personal data — founders' and mentors' names, phone numbers, e-mail addresses and ID numbers are
 /// removed, also inside a correction's replacement. Used by every feed (SSE and gRPC).
 /// </summary>
 public static class PartnerView
@@ -17,12 +16,17 @@ public static class PartnerView
         name => name,
         name => { EventCatalogue.TryGetType(name, out var type); return EventCatalogue.PersonalDataPaths(type).Select(p => p.Split('.')).ToArray(); });
 
-    public static bool IsShared(RecordedEvent e) => PathsByType.ContainsKey(e.EventType);
+    /// <summary>Categories of the registry's own bookkeeping, written by the write side's access control.</summary>
+    private static readonly string[] InternalCategories = ["apikey"];
 
-    /// <summary>The event's data without personal data (UTF-8 JSON). Call only for <see cref="IsShared"/> events.</summary>
+    public static bool IsShared(RecordedEvent e) => IsSharedStream(e.StreamName);
+
+    public static bool IsSharedStream(string stream) => !InternalCategories.Contains(stream.Split('-', 2)[0]);
+
+    /// <summary>The event's data without personal data (UTF-8 JSON).</summary>
     public static byte[] Data(RecordedEvent e)
     {
-        var paths = PathsByType[e.EventType];
+        if (!PathsByType.TryGetValue(e.EventType, out var paths)) return e.Data;
         var isCorrection = e.EventType == nameof(FactCorrected);
         if (paths.Length == 0 && !isCorrection) return e.Data;
         if (JsonNode.Parse(e.Data) is not JsonObject root) return e.Data;

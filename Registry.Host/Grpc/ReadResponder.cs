@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Registry.EventStore;
 using Registry.EventStore.Subscriptions;
+using Registry.Host.Feeds;
 using Registry.Host.Grpc.Protocol.Streams;
 
 namespace Registry.Host.Grpc;
@@ -22,7 +23,7 @@ public sealed class ReadResponder(IEventStore store)
     private async IAsyncEnumerable<ReadResp> ReadStreamAsync(ReadRequest read, [EnumeratorCancellation] CancellationToken ct)
     {
         var stream = read.Stream!;
-        if (await store.GetStreamRevisionAsync(stream, ct) is not { } last)
+        if (!PartnerView.IsSharedStream(stream) || await store.GetStreamRevisionAsync(stream, ct) is not { } last)
         {
             yield return ReadResponses.StreamNotFound(stream);
             yield break;
@@ -55,14 +56,21 @@ public sealed class ReadResponder(IEventStore store)
             _ => null, // forwards from the end, or backwards from the start: nothing to read
         };
         if (from is null || read.Count == 0) yield break;
-        await foreach (var e in store.ReadAllAsync(read.Direction, from.Value, read.Count!.Value, read.Filter, ct))
+        // The count applies to what the partner receives, so the registry's own events are skipped as they are read.
+        var remaining = read.Count!.Value;
+        await foreach (var e in store.ReadAllAsync(read.Direction, from.Value, long.MaxValue, read.Filter, ct))
+        {
+            if (!PartnerView.IsShared(e)) continue;
             yield return ReadResponses.Event(e, read.StructuredUuids);
+            if (--remaining == 0) yield break;
+        }
     }
 
     private async IAsyncEnumerable<ReadResp> SubscribeToStreamAsync(ReadRequest read, [EnumeratorCancellation] CancellationToken ct)
     {
         var stream = read.Stream!;
         yield return ReadResponses.Confirmation();
+        if (!PartnerView.IsSharedStream(stream)) yield break;
         var after = read.From.Where switch
         {
             ReadFrom.Kind.Start => -1,
@@ -98,6 +106,7 @@ public sealed class ReadResponder(IEventStore store)
         {
             yield return message switch
             {
+                SubscriptionMessage.Event { Record: var e } when !PartnerView.IsShared(e) => ReadResponses.Checkpoint(e.Position),
                 SubscriptionMessage.Event { Record: var e } => ReadResponses.Event(e, read.StructuredUuids),
                 SubscriptionMessage.Checkpoint { Position: var p } => ReadResponses.Checkpoint(p),
                 // Every position up to the head was examined, so the head is a place to resume from.

@@ -30,7 +30,7 @@ public static class ReadResponses
                     ["created"] = CreatedTicks(e.Recorded),
                 },
                 CustomMetadata = ByteString.CopyFrom(e.Metadata),
-                Data = ByteString.CopyFrom(e.Data),
+                Data = ByteString.CopyFrom(Feeds.PartnerView.Data(e)),
             },
             CommitPosition = ProtocolPosition.From(e.Position),
         },
