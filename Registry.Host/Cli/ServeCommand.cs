@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Registry.EventStore;
+using Registry.Host.Hosting;
 
 namespace Registry.Host.Cli;
 
@@ -16,6 +17,7 @@ public static class ServeCommand
     {
         var command = new Command("serve", "Serve the registry over HTTP");
         command.Options.Add(Urls);
+        command.AddProjectionOptions();
         command.SetAction(async (result, ct) =>
         {
             await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
@@ -23,9 +25,9 @@ public static class ServeCommand
             builder.WebHost.UseUrls(result.GetValue(Urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries));
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IEventStore>(store);
+            await builder.AddProjectionsAsync(result, store, ct);
             var app = builder.Build();
-            app.MapGet("/health", async (IEventStore log, CancellationToken token) =>
-                Results.Ok(new { status = "healthy", head = await log.GetHeadPositionAsync(token) }));
+            app.MapProjections();
             await app.StartAsync(ct);
             foreach (var url in app.Urls) Console.WriteLine($"Registry listening on {url}");
             await app.WaitForShutdownAsync(ct);
