@@ -174,12 +174,12 @@ internal sealed class ProjectionWorker(IProjection projection, ProjectionDatabas
         await track.StopAsync();
         await using var connection = await database.OpenConnectionAsync(ct);
         var marked = await connection.ExecuteAsync(
-            "UPDATE projection_checkpoints SET state = @faulted, error = @error, faulted_position = @position, faulted_event_id = @id, updated_at_us = @now " +
+            "UPDATE projection_checkpoints SET state = @faulted, error = @error, faulted_position = @faultedAt, faulted_event_id = @id, updated_at_us = @now " +
             "WHERE name = @Name AND generation = @Generation AND position = @Position AND state = @State",
             new
             {
                 faulted = ProjectionStates.Faulted, error = $"{e.EventType} at {e.Position}: {error.GetType().Name}: {error.Message}",
-                position = e.Position, id = e.EventId.ToString(), now = ProjectionDatabase.NowUs(), row.Name, row.Generation, row.Position, row.State,
+                faultedAt = e.Position, id = e.EventId.ToString(), now = ProjectionDatabase.NowUs(), row.Name, row.Generation, row.Position, row.State,
             });
         if (marked != 1) throw new ProjectionLeaseLostException(Name);
         row.State = ProjectionStates.Faulted;
