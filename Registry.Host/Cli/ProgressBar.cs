@@ -9,7 +9,7 @@ public sealed class ProgressBar(string label)
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly bool _terminal = !Console.IsErrorRedirected;
     private long _startDone = -1;
-    private TimeSpan _lastPrinted = TimeSpan.MinValue;
+    private TimeSpan? _lastPrinted;
 
     public void Report(long done, long total)
     {

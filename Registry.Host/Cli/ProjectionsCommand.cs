@@ -32,7 +32,7 @@ public static class ProjectionsCommand
         status.Options.Add(Format);
         status.SetAction(async (result, ct) =>
         {
-            var database = await ProjectionDatabase.OpenAsync(StoreOptions.Location(result), ct);
+            var database = await OpenAsync(result, ct);
             var statuses = await ProjectionStatusReader.ReadAsync(database, ct);
             var problems = ProjectionHealth.Problems(statuses, DateTimeOffset.UtcNow);
             if (result.GetValue(Format) == "json")
@@ -60,7 +60,7 @@ public static class ProjectionsCommand
         retry.Arguments.Add(Name);
         retry.SetAction(async (result, ct) =>
         {
-            var database = await ProjectionDatabase.OpenAsync(StoreOptions.Location(result), ct);
+            var database = await OpenAsync(result, ct);
             var faulted = await ProjectionControl.RetryAsync(database, result.GetValue(Name)!, ct);
             if (faulted is null) return NotFaulted(result.GetValue(Name)!);
             Console.WriteLine($"{faulted.Name}: generation {faulted.Generation} retries from position {faulted.FaultedPosition}");
@@ -75,7 +75,7 @@ public static class ProjectionsCommand
         skip.Arguments.Add(Name);
         skip.SetAction(async (result, ct) =>
         {
-            var database = await ProjectionDatabase.OpenAsync(StoreOptions.Location(result), ct);
+            var database = await OpenAsync(result, ct);
             var faulted = await ProjectionControl.SkipAsync(database, result.GetValue(Name)!, Operator(), ct);
             if (faulted is null) return NotFaulted(result.GetValue(Name)!);
             Console.WriteLine($"{faulted.Name}: generation {faulted.Generation} skipped event {faulted.FaultedEventId} at position {faulted.FaultedPosition}");
@@ -148,6 +148,14 @@ public static class ProjectionsCommand
             }
             bar.Report(building.Checkpoint, building.Head);
         }
+    }
+
+    /// <summary>The runtime's database, with the log's schema and the runtime's brought up to date first.</summary>
+    private static async Task<ProjectionDatabase> OpenAsync(ParseResult result, CancellationToken ct)
+    {
+        var location = StoreOptions.Location(result);
+        await (await location.OpenAsync(ct: ct)).DisposeAsync();
+        return await ProjectionDatabase.OpenAsync(location, ct);
     }
 
     private static async Task<long?> ActiveGenerationAsync(ProjectionDatabase database, string name, CancellationToken ct)

@@ -3,13 +3,13 @@ using Dapper;
 namespace Registry.Projections.Runtime;
 
 /// <summary>
-/// Ownership on SQLite: a row in <c>projection_leases</c> with the owner and an expiry, renewed every two seconds.
+/// Ownership on SQLite: a row in <c>projection_leases</c> with the owner and an expiry, renewed every 1.5 seconds.
 /// When the owner dies its lease runs out after <see cref="Duration"/>, and the next attempt of another process takes it.
 /// </summary>
 public sealed class SqliteLeaseRow(ProjectionDatabase database, string projection, string owner) : IProjectionLease
 {
-    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(6);
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromMilliseconds(1500);
     private CancellationTokenSource _lost = new();
     private CancellationTokenSource? _renewing;
     private Task _renew = Task.CompletedTask;
