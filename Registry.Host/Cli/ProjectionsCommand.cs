@@ -102,14 +102,14 @@ public static class ProjectionsCommand
             var database = await ProjectionDatabase.OpenAsync(location, ct);
             var before = await ActiveGenerationAsync(database, name, ct);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var follow = FollowAsync(database, name, before, stop);
-            var here = await RebuildInProcessAsync(new ProjectionRunner(database, store, [projection]), projection, stop.Token);
-            var outcome = await follow;
+            var rebuilding = RebuildInProcessAsync(new ProjectionRunner(database, store, [projection]), projection, stop.Token);
+            var outcome = await FollowAsync(database, name, before, rebuilding, stop);
             if (outcome is not null)
             {
-                Console.Error.WriteLine($"registry: the rebuild of {name} faulted: {outcome}\n  resolve it with `registry projections retry|skip {name}`");
+                Console.Error.WriteLine($"registry: the rebuild of {name} failed: {outcome}\n  see `registry projections status`, then retry or skip");
                 return 1;
             }
+            var here = await rebuilding;
             var after = await ActiveGenerationAsync(database, name, ct);
             Console.WriteLine($"{name}: generation {after} is active (rebuilt {(here ? "by this command" : "by the owning server")})");
             return 0;
@@ -124,16 +124,18 @@ public static class ProjectionsCommand
         catch (OperationCanceledException) { return false; }
     }
 
-    /// <summary>Draws progress until a generation newer than <paramref name="before"/> is active; returns the error if the rebuild faults.</summary>
-    private static async Task<string?> FollowAsync(ProjectionDatabase database, string name, long? before, CancellationTokenSource stop)
+    /// <summary>Draws progress until the rebuild here has finished or a generation newer than <paramref name="before"/> is
+    /// active; returns the error if the rebuild faults.</summary>
+    private static async Task<string?> FollowAsync(ProjectionDatabase database, string name, long? before, Task<bool> rebuilding, CancellationTokenSource stop)
     {
         var bar = new ProgressBar($"rebuild {name}");
         while (true)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            await Task.WhenAny(rebuilding, Task.Delay(TimeSpan.FromMilliseconds(250)));
             var statuses = (await ProjectionStatusReader.ReadAsync(database)).Where(s => s.Name == name).ToList();
+            if (rebuilding.IsFaulted) return rebuilding.Exception!.GetBaseException().Message;
             var active = statuses.FirstOrDefault(s => s.Active);
-            if (active is not null && (before is null ? active.State == ProjectionStates.Running && active.LagEvents == 0 : active.Generation > before))
+            if (active is not null && (rebuilding is { IsCompletedSuccessfully: true, Result: true } || active.Generation > before))
             {
                 bar.Done($"generation {active.Generation} active at position {active.Checkpoint}");
                 await stop.CancelAsync();
