@@ -34,8 +34,9 @@ public sealed class PostgresAdvisoryLease(string connectionString, string projec
             await using var cmd = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", _connection) { Parameters = { new() { Value = _key } } };
             if (await cmd.ExecuteScalarAsync(ct) is not true) return false;
         }
-        catch (NpgsqlException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
+            // The server went away or restarted: reconnect on the next attempt.
             await DropConnectionAsync();
             return false;
         }
@@ -78,7 +79,7 @@ public sealed class PostgresAdvisoryLease(string connectionString, string projec
                 await using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", _connection) { Parameters = { new() { Value = _key } } };
                 await cmd.ExecuteScalarAsync();
             }
-            catch (NpgsqlException) { await DropConnectionAsync(); }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException) { await DropConnectionAsync(); }
         }
         else await DropConnectionAsync();
         await _lost.CancelAsync();
