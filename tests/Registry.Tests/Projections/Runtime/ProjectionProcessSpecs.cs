@@ -85,6 +85,36 @@ public sealed class ProjectionProcessSpecs(string kind) : ProjectionRuntimeFixtu
         Assert.That(await ScalarAsync("SELECT sum(events) FROM stream_heads"), Is.EqualTo(2000));
     }
 
+    [Test]
+    public async Task The_server_reports_status_and_health_from_the_database_over_http()
+    {
+        await AppendAsync(500);
+        using var server = RegistryProcess.Start(Location, "serve", "--urls", "http://127.0.0.1:0", "--projections", "event_counts,stream_heads");
+        await CatchUpAsync(Diagnostics);
+        await UntilAsync(() => Task.FromResult(server.Output.Contains("listening on", StringComparison.Ordinal)), "the server listens");
+        var url = System.Text.RegularExpressions.Regex.Match(server.Output, @"listening on (\S+)").Groups[1].Value;
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        using var projections = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/projections"));
+        var rows = projections.RootElement.GetProperty("projections").EnumerateArray().ToList();
+        Assert.That(rows.Select(r => (r.GetProperty("name").GetString(), r.GetProperty("state").GetString(), r.GetProperty("checkpoint").GetInt64(),
+            r.GetProperty("lagEvents").GetInt64())), Is.EquivalentTo(new[] { ("event_counts", "running", 500L, 0L), ("stream_heads", "running", 500L, 0L) }));
+        Assert.That(await HealthAsync(http), Is.EqualTo("healthy"));
+
+        // Another process marks a projection faulted: this server's health, read from the database, shows it.
+        await using (var connection = await Database.OpenConnectionAsync())
+            await connection.ExecuteAsync("UPDATE projection_checkpoints SET state = 'faulted', error = 'injected', faulted_position = 501 WHERE name = 'stream_heads'");
+        Assert.That(await HealthAsync(http), Is.EqualTo("degraded"));
+    }
+
+    private static async Task<string?> HealthAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("/health");
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), "degraded is still 200: the node serves");
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return health.RootElement.GetProperty("status").GetString();
+    }
+
     /// <summary>Rebuilds every diagnostic projection from position 0 in a new generation, and compares it with what the
     /// processes left: identical rows, and every event counted once.</summary>
     private async Task AssertIdenticalToCleanRebuildAsync()
