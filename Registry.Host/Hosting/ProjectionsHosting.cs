@@ -72,6 +72,6 @@ public static class ProjectionsHosting
     private static async Task<long> HeadAsync(ProjectionDatabase database, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
-        return (await ProjectionDatabase.ReadHeadAsync(connection)).Position;
+        return await ProjectionDatabase.ReadHeadAsync(connection);
     }
 }

@@ -15,14 +15,12 @@ public sealed class ProjectionDatabase
 {
     private TaskCompletionSource _committed = NewSignal();
 
-    private ProjectionDatabase(EventStoreLocation location, SqlDialect dialect, string connectionString)
+    private ProjectionDatabase(SqlDialect dialect, string connectionString)
     {
-        Location = location;
         Dialect = dialect;
         ConnectionString = connectionString;
     }
 
-    public EventStoreLocation Location { get; }
     public SqlDialect Dialect { get; }
     public string ConnectionString { get; }
 
@@ -33,9 +31,9 @@ public sealed class ProjectionDatabase
     public static async Task<ProjectionDatabase> OpenAsync(EventStoreLocation location, CancellationToken ct = default)
     {
         var database = location.Kind == EventStoreLocation.Postgres
-            ? new ProjectionDatabase(location, SqlDialect.Postgres, location.Connection)
+            ? new ProjectionDatabase(SqlDialect.Postgres, location.Connection)
             // A generous busy timeout: SQLite has one writer, shared with the log's appender.
-            : new ProjectionDatabase(location, SqlDialect.Sqlite,
+            : new ProjectionDatabase(SqlDialect.Sqlite,
                 new SqliteConnectionStringBuilder { DataSource = location.Connection, Pooling = true, DefaultTimeout = 30 }.ToString());
         await using var connection = await database.OpenConnectionAsync(ct);
         var folder = database.Dialect == SqlDialect.Postgres ? "Postgres" : "Sqlite";
@@ -52,9 +50,9 @@ public sealed class ProjectionDatabase
         return connection;
     }
 
-    /// <summary>The log's head and the recorded time of its last event (microseconds since the epoch).</summary>
-    public static Task<(long Position, long RecordedUs)> ReadHeadAsync(DbConnection connection, DbTransaction? tx = null) =>
-        connection.QuerySingleAsync<(long, long)>("SELECT position, recorded_us FROM log_head WHERE id = 1", transaction: tx);
+    /// <summary>The position of the log's last event.</summary>
+    public static Task<long> ReadHeadAsync(DbConnection connection) =>
+        connection.QuerySingleAsync<long>("SELECT position FROM log_head WHERE id = 1");
 
     internal void NotifyCommitted() => Interlocked.Exchange(ref _committed, NewSignal()).TrySetResult();
 

@@ -14,13 +14,13 @@ public static class ProjectionStatusReader
         var statuses = new List<ProjectionStatus>();
         foreach (var row in await ProjectionCatalog.GetCheckpointsAsync(connection))
         {
-            var lagEvents = Math.Max(0, head.Position - row.Position);
+            var lagEvents = Math.Max(0, head - row.Position);
             var firstUnapplied = lagEvents == 0 ? null
                 : await connection.QuerySingleOrDefaultAsync<long?>("SELECT recorded_us FROM events WHERE position = @p", new { p = row.Position + 1 });
             var lagSeconds = firstUnapplied is { } recorded ? Math.Max(0, (now - recorded) / 1e6) : 0;
             projections.TryGetValue(row.Name, out var projection);
             statuses.Add(new ProjectionStatus(row.Name, row.Generation, row.Version, projection?.ActiveGeneration == row.Generation, row.State,
-                row.Position, head.Position, lagEvents, Math.Round(lagSeconds, 3), projection?.Owner, row.Error, row.FaultedPosition, row.FaultedEventId,
+                row.Position, head, lagEvents, Math.Round(lagSeconds, 3), projection?.Owner, row.Error, row.FaultedPosition, row.FaultedEventId,
                 FromUs(row.MovedAtUs), FromUs(row.UpdatedAtUs), projection?.RebuildRequestedAtUs is not null));
         }
         return statuses;

@@ -73,13 +73,13 @@ public sealed class ProjectionProcessSpecs(string kind) : ProjectionRuntimeFixtu
     public async Task The_cli_rebuilds_without_a_server_and_shows_the_status()
     {
         await AppendAsync(2_000);
-        var rebuild = RegistryProcess.Start(Location, "projections", "rebuild", "stream_heads");
+        using var rebuild = RegistryProcess.Start(Location, "projections", "rebuild", "stream_heads");
         Assert.That(await rebuild.WaitForExitAsync(), Is.Zero, rebuild.Output);
-        var again = RegistryProcess.Start(Location, "projections", "rebuild", "stream_heads");
+        using var again = RegistryProcess.Start(Location, "projections", "rebuild", "stream_heads");
         Assert.That(await again.WaitForExitAsync(), Is.Zero, again.Output);
         Assert.That(again.Output, Does.Contain("generation 2 is active").And.Contain("rebuild stream_heads"));
 
-        var status = RegistryProcess.Start(Location, "projections", "status");
+        using var status = RegistryProcess.Start(Location, "projections", "status");
         Assert.That(await status.WaitForExitAsync(), Is.Zero, status.Output);
         Assert.That(status.Output, Does.Match(@"stream_heads\s+2\*\s+1\s+stopped\s+2000\s+2000\s+0"));
         Assert.That(await ScalarAsync("SELECT sum(events) FROM stream_heads"), Is.EqualTo(2000));
