@@ -29,7 +29,7 @@ public static class ProjectionsHosting
     {
         var database = await ProjectionDatabase.OpenAsync(StoreOptions.Location(result), ct);
         builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton<ProjectionWaiter>();
+        builder.Services.AddSingleton(new ProjectionWaiter(database, RegistryProjections.All.Select(p => p.Name)));
         if (!result.GetValue(ServeRoleOption.Role).Includes(ServeRole.Projections)) return;
         var projections = Select(result.GetValue(Only));
         builder.Services.AddHostedService(services => new ProjectionsHostedService(

@@ -3,12 +3,14 @@ using Dapper;
 namespace Registry.Projections.Runtime;
 
 /// <summary>
-/// Read-your-writes for the query side: waits until the active generations of the given projections (all, when none
-/// are named) have applied the log up to a position. Woken at once by this process's commits, and polls for other
-/// processes'.
+/// Read-your-writes for the query side: waits until the active generations of the given projections (all registered
+/// ones, when none are named) have applied the log up to a position. A projection without a checkpoint yet has not
+/// reached it. Woken at once by this process's commits, and polls for other processes'.
 /// </summary>
-public sealed class ProjectionWaiter(ProjectionDatabase database)
+public sealed class ProjectionWaiter(ProjectionDatabase database, IEnumerable<string> registered)
 {
+    private readonly IReadOnlyList<string> _registered = registered.ToList();
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     /// <summary>True once they reached <paramref name="position"/>; false when <paramref name="timeout"/> passed first
@@ -38,8 +40,7 @@ public sealed class ProjectionWaiter(ProjectionDatabase database)
         await using var connection = await database.OpenConnectionAsync(ct);
         var checkpoints = (await connection.QueryAsync<(string Name, long Position)>(
             "SELECT c.name, c.position FROM projection_checkpoints c JOIN projections p ON p.name = c.name AND p.active_generation = c.generation")).ToList();
-        if (projections is { Count: > 0 })
-            return projections.All(name => checkpoints.Any(c => c.Name == name && c.Position >= position));
-        return checkpoints.All(c => c.Position >= position);
+        var names = projections is { Count: > 0 } ? projections : _registered;
+        return names.All(name => checkpoints.Any(c => c.Name == name && c.Position >= position));
     }
 }

@@ -54,7 +54,7 @@ public sealed class ProjectionRunnerSpecs(string kind) : ProjectionRuntimeFixtur
         StartRunner(new EventCountsProjection());
         await CatchUpAsync("event_counts");
         var position = await AppendAsync(120);
-        Assert.That(await new ProjectionWaiter(Database).WaitForPositionAsync(position, TimeSpan.FromSeconds(60)), Is.True);
+        Assert.That(await new ProjectionWaiter(Database, ["event_counts"]).WaitForPositionAsync(position, TimeSpan.FromSeconds(60)), Is.True);
         Assert.That(await ScalarAsync("SELECT sum(events) FROM event_counts"), Is.EqualTo(120));
     }
 }

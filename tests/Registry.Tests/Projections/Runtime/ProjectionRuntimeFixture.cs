@@ -77,7 +77,7 @@ public abstract class ProjectionRuntimeFixture(string kind)
     protected async Task CatchUpAsync(params string[] names)
     {
         var head = await Store.GetHeadPositionAsync();
-        var reached = await new ProjectionWaiter(Database).WaitForPositionAsync(head, TimeSpan.FromSeconds(60), names);
+        var reached = await new ProjectionWaiter(Database, names).WaitForPositionAsync(head, TimeSpan.FromSeconds(60));
         Assert.That(reached, Is.True, $"projections {string.Join(", ", names)} did not reach {head}");
     }
 

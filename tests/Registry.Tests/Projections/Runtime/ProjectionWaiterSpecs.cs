@@ -10,8 +10,10 @@ public sealed class ProjectionWaiterSpecs(string kind) : ProjectionRuntimeFixtur
     {
         StartRunner(new EventCountsProjection(), new StreamHeadsProjection());
         var position = await AppendAsync(250);
-        Assert.That(await new ProjectionWaiter(Database).WaitForPositionAsync(position, TimeSpan.FromSeconds(60)), Is.True);
-        Assert.That((await ProjectionStatusReader.ReadAsync(Database)).Select(s => s.Checkpoint), Is.All.GreaterThanOrEqualTo(position));
+        var waiter = new ProjectionWaiter(Database, ["event_counts", "stream_heads"]);
+        Assert.That(await waiter.WaitForPositionAsync(position, TimeSpan.FromSeconds(60)), Is.True, "all registered");
+        Assert.That((await ProjectionStatusReader.ReadAsync(Database)).Select(s => s.Checkpoint), Is.EqualTo(new[] { position, position }));
+        Assert.That(await waiter.WaitForPositionAsync(position, TimeSpan.FromSeconds(60), ["stream_heads"]), Is.True, "one named");
     }
 
     [Test]
@@ -21,6 +23,13 @@ public sealed class ProjectionWaiterSpecs(string kind) : ProjectionRuntimeFixtur
         StartRunner(new PoisonedStreamsProjection());
         await CatchUpAsync("poisoned");
         var poison = await AppendOneAsync("startup-1", "Poison");
-        Assert.That(await new ProjectionWaiter(Database).WaitForPositionAsync(poison, TimeSpan.FromMilliseconds(300), ["poisoned"]), Is.False);
+        Assert.That(await new ProjectionWaiter(Database, ["poisoned"]).WaitForPositionAsync(poison, TimeSpan.FromMilliseconds(300)), Is.False);
+    }
+
+    [Test]
+    public async Task A_registered_projection_without_a_checkpoint_yet_has_not_reached_anything()
+    {
+        var position = await AppendAsync(10);
+        Assert.That(await new ProjectionWaiter(Database, ["event_counts"]).WaitForPositionAsync(position, TimeSpan.FromMilliseconds(200)), Is.False);
     }
 }
