@@ -10,4 +10,5 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(CheckpointCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(ProjectionsCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Registry.EventStore;
 using Registry.Host.Feeds;
 using Registry.Host.Grpc;
+using Registry.Host.Hosting;
 
 namespace Registry.Host.Cli;
 
@@ -19,6 +20,7 @@ public static class ServeCommand
         var command = new Command("serve", "Serve the registry over HTTP, and the EventStoreDB gRPC protocol on its own endpoint");
         command.Options.Add(Urls);
         GrpcServeOptions.AddTo(command);
+        command.AddProjectionOptions();
         command.SetAction(async (result, ct) =>
         {
             var grpc = GrpcServeOptions.Settings(result);
@@ -29,9 +31,9 @@ public static class ServeCommand
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IEventStore>(store);
             builder.Services.AddRegistryGrpc();
+            await builder.AddProjectionsAsync(result, store, ct);
             var app = builder.Build();
-            app.MapGet("/health", async (IEventStore log, CancellationToken token) =>
-                Results.Ok(new { status = "healthy", head = await log.GetHeadPositionAsync(token) }));
+            app.MapProjections();
             app.MapFeed();
             app.MapRegistryGrpc();
             await app.StartAsync(ct);

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text;
+using Registry.EventStore;
+using Registry.Tests.Infrastructure;
+
+namespace Registry.Tests.Projections.Runtime;
+
+/// <summary>The published <c>registry</c> binary run as a real process against a test log (ops/test publishes it first).</summary>
+public sealed class RegistryProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private RegistryProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static string Binary => Path.Combine(RepositoryRoot.Path, ".build", "registry", "registry");
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static RegistryProcess Start(EventStoreLocation location, params string[] args)
+    {
+        if (!File.Exists(Binary)) Assert.Fail($"{Binary} is missing: run `dotnet publish Registry.Host -c Release -o .build/registry` (ops/test does)");
+        var psi = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) psi.ArgumentList.Add(arg);
+        psi.ArgumentList.Add("--store");
+        psi.ArgumentList.Add(location.Kind);
+        psi.ArgumentList.Add("--connection");
+        psi.ArgumentList.Add(location.Connection);
+        return new RegistryProcess(Process.Start(psi)!);
+    }
+
+    /// <summary>A projections-only server running the two built-in diagnostic projections.</summary>
+    public static RegistryProcess StartProjectionWorker(EventStoreLocation location) =>
+        Start(location, "serve", "--role", "projections", "--urls", "http://127.0.0.1:0", "--projections", "event_counts,stream_heads");
+
+    /// <summary>SIGKILL: no shutdown code runs, connections and leases are simply abandoned.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM: an orderly shutdown that releases the process's leases.</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", Id.ToString()])) await kill.WaitForExitAsync();
+        await WaitForExitAsync();
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.WaitForExit(); // drains the redirected output
+        return _process.ExitCode;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+    }
+}
