@@ -122,6 +122,16 @@ public abstract class SqlEventStore : IEventStore
         }
     }
 
+    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM events WHERE event_id = @id";
+        Add(cmd, "id", eventId);
+        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        return await reader.ReadAsync(ct) ? ReadEvent(reader) : null;
+    }
+
     public async Task<long?> GetStreamRevisionAsync(string stream, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
