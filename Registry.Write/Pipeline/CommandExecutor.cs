@@ -49,7 +49,7 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
                 throw new CommandRejectedException(CommandError.Forbidden(forbidden));
         }
 
-        var related = await LoadRelatedAsync(useCase.RelatedStreams(command), ct);
+        var related = await LoadRelatedAsync(useCase, command, ct);
         var decided = useCase.Decide(command, facts, related).ToList();
         var events = EventEncoder.Encode(decided, context);
         AppendResult appended;
@@ -98,11 +98,17 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
     private async Task<Facts> LoadAsync(string stream, CancellationToken ct) =>
         await WriteResilience.Transient.ExecuteAsync(async t => await loader.LoadAsync(stream, t), ct);
 
-    private async Task<Related> LoadRelatedAsync(IEnumerable<string> streams, CancellationToken ct)
+    private async Task<Related> LoadRelatedAsync<TCommand>(UseCase<TCommand> useCase, TCommand command, CancellationToken ct)
+        where TCommand : class, IRegistryCommand
     {
-        var loaded = new Dictionary<string, Facts>();
-        foreach (var stream in streams.Distinct())
-            loaded[stream] = await LoadAsync(stream, ct);
-        return loaded.Count == 0 ? Related.None : new Related(loaded);
+        var streams = new Dictionary<string, Facts>();
+        foreach (var stream in useCase.RelatedStreams(command).Distinct())
+            streams[stream] = await LoadAsync(stream, ct);
+        var types = useCase.RelatedEventTypes(command).ToHashSet();
+        var acrossLog = new List<IRegistryEvent>();
+        if (types.Count > 0)
+            await foreach (var e in store.ReadAllAsync(Direction.Forwards, 1, long.MaxValue, EventFilter.EventTypePrefix([.. types]), ct))
+                if (types.Contains(e.EventType)) acrossLog.Add(StreamLoader.Deserialize(e));
+        return streams.Count == 0 && acrossLog.Count == 0 ? Related.None : new Related(streams, acrossLog);
     }
 }

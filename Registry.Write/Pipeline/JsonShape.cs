@@ -17,10 +17,11 @@ public static class JsonShape
     private static readonly ConcurrentDictionary<Type, Field[]> Records = new();
     private static readonly NullabilityInfoContext Nullability = new();
 
-    public static void Check(JsonElement body, Type type, FieldErrors errors)
+    /// <param name="path">Where <paramref name="body"/> is (a correction's "replacement"); empty for a whole body.</param>
+    public static void Check(JsonElement body, Type type, FieldErrors errors, string path = "")
     {
-        if (body.ValueKind != JsonValueKind.Object) errors.Add("", $"must be a JSON object with the fields of {type.Name}");
-        else CheckRecord(body, type, "", errors);
+        if (body.ValueKind != JsonValueKind.Object) errors.Add(path, $"must be a JSON object with the fields of {type.Name}");
+        else CheckRecord(body, type, path.Length == 0 ? "" : path + ".", errors);
     }
 
     private static void CheckRecord(JsonElement json, Type type, string prefix, FieldErrors errors)

@@ -15,7 +15,7 @@ public sealed class StreamLoader(IEventStore store)
         return new Facts(stream, facts);
     }
 
-    private static IRegistryEvent Deserialize(RecordedEvent e) => EventCatalogue.TryGetType(e.EventType, out var type)
+    public static IRegistryEvent Deserialize(RecordedEvent e) => EventCatalogue.TryGetType(e.EventType, out var type)
         ? (IRegistryEvent)JsonSerializer.Deserialize(e.Data, type, RegistryJson.Options)!
         : throw new InvalidOperationException($"Stream '{e.StreamName}' holds '{e.EventType}', which is not an event of the catalogue.");
 }

@@ -17,8 +17,10 @@ public abstract class UseCase<TCommand> : IUseCase where TCommand : class, IRegi
     /// and reads (then decides again) only when the stream turns out to exist.</summary>
     public virtual bool StartsStream => false;
 
-    /// <summary>The stream the command's facts go to.</summary>
-    public abstract string StreamOf(TCommand command);
+    /// <summary>The stream the command's facts go to. A use case whose stream must be looked up overrides
+    /// <see cref="ResolveStreamAsync"/> instead.</summary>
+    public virtual string StreamOf(TCommand command) =>
+        throw new InvalidOperationException($"{Name} finds its stream in {nameof(ResolveStreamAsync)}, so it has no stream by name.");
 
     /// <summary>Like <see cref="StreamOf"/> where the stream has to be looked up (a correction goes to the corrected fact's stream).</summary>
     public virtual Task<string> ResolveStreamAsync(TCommand command, IEventStore store, CancellationToken ct) => Task.FromResult(StreamOf(command));
@@ -32,6 +34,10 @@ public abstract class UseCase<TCommand> : IUseCase where TCommand : class, IRegi
 
     /// <summary>Other streams the decider consults; they are loaded before it decides.</summary>
     public virtual IEnumerable<string> RelatedStreams(TCommand command) => [];
+
+    /// <summary>Event types the decider needs across the whole log (a rule over a category, such as one plan number per
+    /// province). Read in full on each command, so only for rare commands over small categories.</summary>
+    public virtual IEnumerable<string> RelatedEventTypes(TCommand command) => [];
 
     public abstract IEnumerable<IRegistryEvent> Decide(TCommand command, Facts stream, Related related);
 
