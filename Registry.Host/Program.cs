@@ -5,4 +5,7 @@ var root = new RootCommand("Ecosystem Registry: the event-sourced registry of Vi
 root.Options.Add(StoreOptions.Store);
 root.Options.Add(StoreOptions.Connection);
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(SendCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Registry.EventStore;
+using Registry.Host.Http;
 
 namespace Registry.Host.Cli;
 
@@ -23,7 +24,9 @@ public static class ServeCommand
             builder.WebHost.UseUrls(result.GetValue(Urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries));
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IEventStore>(store);
+            builder.AddCommands();
             var app = builder.Build();
+            app.MapCommands();
             app.MapGet("/health", async (IEventStore log, CancellationToken token) =>
                 Results.Ok(new { status = "healthy", head = await log.GetHeadPositionAsync(token) }));
             await app.StartAsync(ct);

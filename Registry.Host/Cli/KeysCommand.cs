@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Registry.Write.Access;
+using Registry.Write.Pipeline;
+
+namespace Registry.Host.Cli;
+
+/// <summary><c>registry keys create --role … [--province …]</c> prints a new key once; <c>registry keys revoke KEYID</c>.</summary>
+public static class KeysCommand
+{
+    public static Command Create()
+    {
+        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", RoleNames.All)}", Required = true };
+        var provinces = new Option<string[]>("--province") { Description = "A province code a province-editor may write (repeat for several)", AllowMultipleArgumentsPerToken = true };
+        var create = new Command("create", "Issue an API key; it is printed once (only its hash is stored)");
+        create.Options.Add(role);
+        create.Options.Add(provinces);
+        create.SetAction(async (result, ct) =>
+        {
+            if (!RoleNames.TryParse(result.GetValue(role), out var parsed))
+            {
+                await Console.Error.WriteLineAsync($"--role must be one of: {string.Join(", ", RoleNames.All)}");
+                return 2;
+            }
+            var codes = result.GetValue(provinces) ?? [];
+            if (ApiKeys.Problem(parsed, codes) is { } problem)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return 2;
+            }
+            await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
+            var key = await ApiKeys.IssueAsync(store, parsed, codes, TimeProvider.System, ct);
+            await Console.Error.WriteLineAsync($"Issued {RoleNames.NameOf(parsed)} key {key.KeyId}{(codes.Length > 0 ? $" for province(s) {string.Join(", ", codes)}" : "")}. " +
+                                               "It is shown only now: send it as 'Authorization: Bearer <key>'.");
+            Console.WriteLine(key.PresentedKey);
+            return 0;
+        });
+
+        var keyId = new Argument<string>("keyId") { Description = "The key's id (the part before the dot)" };
+        var reason = new Option<string>("--reason") { Description = "Why the key is revoked", DefaultValueFactory = _ => "revoked" };
+        var revoke = new Command("revoke", "Revoke an API key");
+        revoke.Arguments.Add(keyId);
+        revoke.Options.Add(reason);
+        revoke.SetAction(async (result, ct) =>
+        {
+            await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
+            if (await ApiKeys.RevokeAsync(store, result.GetValue(keyId)!, result.GetValue(reason)!, TimeProvider.System, ct)) return 0;
+            await Console.Error.WriteLineAsync($"There is no key '{result.GetValue(keyId)}'.");
+            return 1;
+        });
+
+        var keys = new Command("keys", "API keys: admin, province-editor, analyst, auditor, partner");
+        keys.Subcommands.Add(create);
+        keys.Subcommands.Add(revoke);
+        return keys;
+    }
+}
