@@ -42,6 +42,8 @@ public sealed class CorrectFact : UseCase<Command>
         var target = CorrectionTargets.Require(stream, c.CorrectedEventId, c.CorrectedEventType);
         var shape = new FieldErrors();
         JsonShape.Check(c.Replacement, target.Fact.GetType(), shape, "replacement");
+        if (!shape.Any && !JsonShape.IsComplete(c.Replacement, target.Fact.GetType()))
+            shape.Add("replacement", "must give every field of the fact, null where unknown: it is stored as given");
         if (shape.Any) throw new CommandRejectedException(CommandError.Invalid(shape.ToDictionary()));
         var replacement = (IRegistryEvent)c.Replacement.Deserialize(target.Fact.GetType(), RegistryJson.Options)!;
         var current = stream.Effective.First(f => f.EventId == c.CorrectedEventId).Fact;

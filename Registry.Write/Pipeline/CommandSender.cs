@@ -27,7 +27,7 @@ public sealed class CommandSender(ISender mediator, CommandCatalogue catalogue)
         {
             try
             {
-                var command = (IRegistryCommand)body.Deserialize(useCase.CommandType, RegistryJson.Options)!;
+                var command = (IRegistryCommand)JsonShape.Complete(body, useCase.CommandType).Deserialize(useCase.CommandType, RegistryJson.Options)!;
                 return await SendAsync(command, new CommandContext(commandId, principal), ct);
             }
             catch (JsonException e)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Registry.Contracts.Common;
 
 namespace Registry.Write.Pipeline;
@@ -22,6 +23,56 @@ public static class JsonShape
     {
         if (body.ValueKind != JsonValueKind.Object) errors.Add(path, $"must be a JSON object with the fields of {type.Name}");
         else CheckRecord(body, type, path.Length == 0 ? "" : path + ".", errors);
+    }
+
+    /// <summary>
+    /// The body with every nullable field it leaves out written as null: a client may omit what it does not know,
+    /// while the serializer requires every constructor parameter. Only call it on a body that passed <see cref="Check"/>.
+    /// </summary>
+    public static JsonElement Complete(JsonElement body, Type type)
+    {
+        if (!Incomplete(body, type)) return body;
+        var node = JsonNode.Parse(body.GetRawText())!;
+        Fill(node, type);
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    /// <summary>Whether the body gives every field, nullable ones included (a correction's replacement must: it is stored as given).</summary>
+    public static bool IsComplete(JsonElement body, Type type) => !Incomplete(body, type);
+
+    private static bool Incomplete(JsonElement json, Type type)
+    {
+        var record = RecordType(type);
+        if (record is null) return false;
+        if (json.ValueKind == JsonValueKind.Array) return json.EnumerateArray().Any(item => Incomplete(item, record));
+        if (json.ValueKind != JsonValueKind.Object) return false;
+        foreach (var field in Records.GetOrAdd(record, Describe))
+        {
+            if (!json.TryGetProperty(field.Name, out var value)) { if (field.Nullable && !field.Optional) return true; }
+            else if (Incomplete(value, field.Type)) return true;
+        }
+        return false;
+    }
+
+    private static void Fill(JsonNode? node, Type type)
+    {
+        var record = RecordType(type);
+        if (record is null) return;
+        if (node is JsonArray array) { foreach (var item in array) Fill(item, record); return; }
+        if (node is not JsonObject o) return;
+        foreach (var field in Records.GetOrAdd(record, Describe))
+        {
+            if (!o.ContainsKey(field.Name)) { if (field.Nullable && !field.Optional) o[field.Name] = null; }
+            else Fill(o[field.Name], field.Type);
+        }
+    }
+
+    /// <summary>The record a field holds, directly or as list items; null for values.</summary>
+    private static Type? RecordType(Type type)
+    {
+        var t = System.Nullable.GetUnderlyingType(type) ?? type;
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)) t = t.GetGenericArguments()[0];
+        return t.IsClass && t != typeof(string) && t.Namespace?.StartsWith("Registry.Contracts", StringComparison.Ordinal) == true ? t : null;
     }
 
     private static void CheckRecord(JsonElement json, Type type, string prefix, FieldErrors errors)

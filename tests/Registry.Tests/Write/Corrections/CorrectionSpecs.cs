@@ -94,4 +94,15 @@ public sealed class CorrectionSpecs : WriteSpecification
         var id = await GivenTraining();
         await ThenRefused(await When(new CorrectFact(id, null, Json(Training), "r", On, "s")), CommandErrorKind.RuleBroken, "nothing to correct");
     }
+
+    [Test]
+    public async Task A_replacement_gives_every_field_null_where_unknown()
+    {
+        await Given("startup-s", new Registry.Contracts.Startups.StartupRegistered("s", "S", "20", [], Registry.Contracts.Startups.StartupStage.Idea,
+            null, [], null, null, new DateOnly(2023, 1, 1), "s"));
+        var id = await EventIdAt("startup-s", 0);
+        var partial = JsonSerializer.SerializeToElement(new { startupId = "s", name = "S2", provinceCode = "20", sectors = Array.Empty<string>(), stage = "idea",
+            founders = Array.Empty<object>(), occurredOn = "2023-01-01", source = "s" });
+        await ThenRefused(await When(new CorrectFact(id, null, partial, "r", On, "s")), CommandErrorKind.Invalid, "null where unknown", "replacement");
+    }
 }
