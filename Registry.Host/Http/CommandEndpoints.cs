@@ -46,23 +46,23 @@ public static class CommandEndpoints
         var body = await ReadBodyAsync(request, ct);
         if (body is null) return TooLarge();
 
-        JsonElement json;
+        JsonDocument json;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            json = document.RootElement.Clone();
+            json = JsonDocument.Parse(body);
         }
         catch (JsonException e)
         {
             return CommandProblems.From(CommandError.Invalid(new Dictionary<string, string[]> { [""] = [$"is not valid JSON: {e.Message}"] }));
         }
+        using var document = json;
 
         var key = request.Headers["Idempotency-Key"].ToString().Trim();
         if (key.Length > MaxIdempotencyKeyLength)
             return CommandProblems.From(CommandError.Invalid(new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"is longer than {MaxIdempotencyKeyLength} characters"] }));
         var commandId = key.Length == 0 ? Guid.NewGuid() : Guid.TryParse(key, out var id) ? id : DeterministicId.ForCommand($"{principal.KeyId}/{key}");
 
-        var outcome = await sender.SendAsync(useCase.Name, json, commandId, principal, ct);
+        var outcome = await sender.SendAsync(useCase.Name, document.RootElement, commandId, principal, ct);
         if (!outcome.Succeeded) return CommandProblems.From(outcome.Error);
         var answer = CommandAnswer.From(outcome.Result);
         return outcome.Result.AlreadyRecorded ? Results.Ok(answer) : Results.Json(answer, statusCode: StatusCodes.Status201Created);
@@ -78,8 +78,8 @@ public static class CommandEndpoints
     /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        using var buffer = new MemoryStream((int)(request.ContentLength ?? 4096));
+        var chunk = new byte[4096];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
