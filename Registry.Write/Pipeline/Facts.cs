@@ -41,9 +41,6 @@ public sealed class Facts
 
     public RecordedFact? Find(Guid eventId) => Recorded.FirstOrDefault(f => f.EventId == eventId);
 
-    /// <summary>The stream as it was before <paramref name="revision"/>: what a command recorded there was decided on.</summary>
-    public Facts Before(long revision) => new(Stream, Recorded.Where(f => f.Revision < revision).ToList());
-
     private static List<RecordedFact> ApplyCorrections(IReadOnlyList<RecordedFact> recorded)
     {
         var effective = new List<RecordedFact>(recorded.Count);

@@ -19,8 +19,6 @@ public sealed partial class ProvinceMap
         Revision = revision;
     }
 
-    public static ProvinceMap Empty { get; } = new([], null);
-
     /// <summary>The revision of <c>provinces-vn</c> the map was folded from (null: no stream).</summary>
     public long? Revision { get; }
 
