@@ -51,6 +51,34 @@ public static class KeysCommand
         var keys = new Command("keys", "API keys: admin, province-editor, analyst, auditor, partner");
         keys.Subcommands.Add(create);
         keys.Subcommands.Add(revoke);
+        keys.Subcommands.Add(DevKey());
         return keys;
     }
+
+    /// <summary>
+    /// <c>registry keys dev</c>: the administrator key for local use, issued once and kept in <see cref="DevKeyFile"/>
+    /// beside the embedded database (whoever can read that folder can write the database anyway), then printed on each
+    /// run. A key that no longer authenticates (revoked, another database) is replaced.
+    /// </summary>
+    private static Command DevKey()
+    {
+        var dev = new Command("dev", $"Print the local administrator key, issuing it once (kept in {DevKeyFile})");
+        dev.SetAction(async (result, ct) =>
+        {
+            await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
+            var saved = File.Exists(DevKeyFile) ? (await File.ReadAllTextAsync(DevKeyFile, ct)).Trim() : null;
+            if (saved is null || await new ApiKeyRegistry(store, TimeProvider.System).AuthenticateAsync(saved, ct) is not { Role: Role.Admin })
+            {
+                saved = (await ApiKeys.IssueAsync(store, Role.Admin, [], TimeProvider.System, ct)).PresentedKey;
+                Directory.CreateDirectory(Path.GetDirectoryName(DevKeyFile)!);
+                await File.WriteAllTextAsync(DevKeyFile, saved + "\n", ct);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(DevKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            Console.WriteLine(saved);
+            return 0;
+        });
+        return dev;
+    }
+
+    public const string DevKeyFile = "data/dev-admin.key";
 }
