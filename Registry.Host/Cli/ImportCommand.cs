@@ -35,12 +35,30 @@ public static class ImportCommand
             }
             var principal = await CliPrincipal.ResolveAsync(result, services.GetRequiredService<ApiKeyRegistry>(), ct);
             if (principal is null) return 2;
-            var summary = await new Importer(sender, principal).ImportAsync(path, result.GetValue(name)!, new ProgressBar(Console.Error), ct);
-            await Console.Error.WriteLineAsync();
+            var bar = new ProgressBar($"import {Path.GetFileName(path)}");
+            var summary = await new Importer(sender, principal).ImportAsync(path, result.GetValue(name)!, new ForwardOnly(bar), ct);
+            bar.Done($"{summary.Rows} rows");
             Console.WriteLine($"{summary.Rows} rows: {summary.Recorded} recorded, {summary.AlreadyRecorded} already recorded, {summary.Rejected} rejected" +
                               (summary.RejectsFile is null ? "" : $" (reasons in {summary.RejectsFile})"));
             return summary.Rejected == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>Rows finish in parallel and out of order: the bar is drawn only forward, one report at a time.</summary>
+    private sealed class ForwardOnly(ProgressBar bar) : IProgress<(int Done, int Total)>
+    {
+        private readonly Lock _lock = new();
+        private int _drawn;
+
+        public void Report((int Done, int Total) value)
+        {
+            lock (_lock)
+            {
+                if (value.Done <= _drawn) return;
+                _drawn = value.Done;
+                bar.Report(value.Done, value.Total);
+            }
+        }
     }
 }
