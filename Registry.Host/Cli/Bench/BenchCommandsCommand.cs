@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ namespace Registry.Host.Cli.Bench;
 /// client registers new startups (a new stream each: the append expects no stream) and, every fourth command, grants
 /// support to one it registered (a read, a decision and an append at the expected revision). Without
 /// <c>--connection</c>, SQLite runs on a new temporary file; PostgreSQL needs a connection (to a throwaway database).
+/// Prints one JSON line, with the raw limit of the same log in the same run (single-event appends, no HTTP).
 /// </summary>
 public static class BenchCommandsCommand
 {
@@ -55,13 +57,36 @@ public static class BenchCommandsCommand
 
             var latencies = runs.SelectMany(r => r.Latencies).Order().ToArray();
             var errors = runs.Sum(r => r.Errors);
+            var rawAppends = await RawAppendsPerSecondAsync(store, n, TimeSpan.FromSeconds(Math.Min(5, measured.TotalSeconds)), ct);
             double Percentile(double p) => latencies.Length == 0 ? 0 : latencies[(int)Math.Min(latencies.Length - 1, Math.Ceiling(p * latencies.Length) - 1)];
-            Console.WriteLine($"store={location.Kind} clients={n} seconds={measured.TotalSeconds:0} cores={Environment.ProcessorCount}");
-            Console.WriteLine($"commands={latencies.Length} errors={errors} throughput={latencies.Length / measured.TotalSeconds:0} commands/s");
-            Console.WriteLine($"latency ms: p50={Percentile(0.50):0.00} p90={Percentile(0.90):0.00} p99={Percentile(0.99):0.00} max={(latencies.Length == 0 ? 0 : latencies[^1]):0.00}");
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                bench = "commands", store = location.Kind, clients = n, seconds = measured.TotalSeconds, cores = Environment.ProcessorCount,
+                commands = latencies.Length, errors, commandsPerSecond = Math.Round(latencies.Length / measured.TotalSeconds),
+                p50Ms = Math.Round(Percentile(0.50), 2), p90Ms = Math.Round(Percentile(0.90), 2), p99Ms = Math.Round(Percentile(0.99), 2),
+                maxMs = Math.Round(latencies.Length == 0 ? 0 : latencies[^1], 2), rawAppendsPerSecond = Math.Round(rawAppends),
+            }));
             return errors == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>The raw limit in the same run: single-event appends to new streams by as many writers, without HTTP or pipeline.</summary>
+    private static async Task<double> RawAppendsPerSecondAsync(IEventStore store, int writers, TimeSpan duration, CancellationToken ct)
+    {
+        var data = Encoding.UTF8.GetBytes(Startup("raw"));
+        var clock = Stopwatch.StartNew();
+        var counts = await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
+        {
+            var count = 0;
+            while (clock.Elapsed < duration && !ct.IsCancellationRequested)
+            {
+                await store.AppendAsync($"benchraw-{w}-{count}-{Guid.NewGuid():N}", ExpectedRevision.NoStream, [new EventData(Guid.NewGuid(), "BenchRaw", data, "{}"u8.ToArray())], ct);
+                count++;
+            }
+            return count;
+        }));
+        return counts.Sum() / clock.Elapsed.TotalSeconds;
     }
 
     private sealed record ClientRun(List<double> Latencies, int Errors);
