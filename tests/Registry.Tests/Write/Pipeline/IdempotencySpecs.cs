@@ -32,7 +32,7 @@ public sealed class IdempotencySpecs : WriteSpecification
         Assert.That((await When(close, commandId: id)).Succeeded, Is.True);
         await Given("startup-s1", new Registry.Contracts.Startups.StartupProfileUpdated("s1", "S2", null, null, null, null, null, new DateOnly(2023, 3, 1), "s"));
         var again = await When(close, commandId: id);
-        Assert.That(again.Result?.AlreadyRecorded, Is.True, () => again.Error?.Detail);
+        Assert.That(again.Result?.AlreadyRecorded, Is.True, () => again.Error?.Detail ?? "");
     }
 
     [Test]
