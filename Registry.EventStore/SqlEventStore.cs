@@ -122,6 +122,16 @@ public abstract class SqlEventStore : IEventStore
         }
     }
 
+    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM events WHERE event_id = @id";
+        AddEventId(cmd, "id", eventId);
+        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        return await reader.ReadAsync(ct) ? ReadEvent(reader) : null;
+    }
+
     public async Task<long?> GetStreamRevisionAsync(string stream, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
@@ -169,6 +179,9 @@ public abstract class SqlEventStore : IEventStore
         await connection.OpenAsync(ct);
         return connection;
     }
+
+    /// <summary>Binds an event id the way the adapter stores it (a uuid; a 16-byte blob in SQLite).</summary>
+    protected virtual void AddEventId(DbCommand cmd, string name, Guid eventId) => Add(cmd, name, eventId);
 
     protected static void Add(DbCommand cmd, string name, object? value)
     {

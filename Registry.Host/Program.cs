@@ -11,4 +11,7 @@ root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(CheckpointCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ProjectionsCommand.Create());
+root.Subcommands.Add(SendCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
 return await root.Parse(args).InvokeAsync();

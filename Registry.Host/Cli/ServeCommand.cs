@@ -3,6 +3,7 @@ using Registry.EventStore;
 using Registry.Host.Feeds;
 using Registry.Host.Grpc;
 using Registry.Host.Hosting;
+using Registry.Host.Http;
 
 namespace Registry.Host.Cli;
 
@@ -31,9 +32,11 @@ public static class ServeCommand
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IEventStore>(store);
             builder.Services.AddRegistryGrpc();
+            builder.AddCommands();
             await builder.AddProjectionsAsync(result, store, ct);
             var app = builder.Build();
             app.MapProjections();
+            app.MapCommands();
             app.MapFeed();
             app.MapRegistryGrpc();
             await app.StartAsync(ct);

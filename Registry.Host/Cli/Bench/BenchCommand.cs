@@ -8,5 +8,6 @@ public static class BenchCommand
     public static Command Create() => new("bench", "Benchmarks (results go in BENCHMARKS.md)")
     {
         BenchVerifyCommand.Create(),
+        BenchCommandsCommand.Create(),
     };
 }
