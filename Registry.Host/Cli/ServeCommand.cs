@@ -26,6 +26,7 @@ public static class ServeCommand
             var app = builder.Build();
             app.MapGet("/health", async (IEventStore log, CancellationToken token) =>
                 Results.Ok(new { status = "healthy", head = await log.GetHeadPositionAsync(token) }));
+            Http.QueryEndpoints.MapQueryEndpoints(app, StoreOptions.Location(result));
             await app.StartAsync(ct);
             foreach (var url in app.Urls) Console.WriteLine($"Registry listening on {url}");
             await app.WaitForShutdownAsync(ct);
