@@ -22,7 +22,7 @@ public static class Temporal
         return $"{a}valid_from <= {parameter} AND ({a}valid_to IS NULL OR {a}valid_to > {parameter})";
     }
 
-    /// <summary>The index a correction uses to close a stream's current rows.</summary>
+    /// <summary>The index a correction uses to close a stream's current rows and drop the versions it never showed.</summary>
     public static string StreamIndex(string physicalTable) =>
-        $"CREATE INDEX ix_{physicalTable}_stream ON {physicalTable} (stream) WHERE valid_to IS NULL";
+        $"CREATE INDEX ix_{physicalTable}_stream ON {physicalTable} (stream, valid_to)";
 }

@@ -205,9 +205,9 @@ public sealed class HistoryGenerator(int seed = 844)
                 return New(StreamNames.Figure(id), new FigureReported(id, Pick([PlanMetric.ValidApplications, PlanMetric.PrizesAwarded, PlanMetric.TrainingParticipants]),
                     province, Math.Max(2016, on.Year - 4), on.Year, new Figure(_random.Next(10, 500)), "", "Số liệu báo cáo", on, "Bài báo"));
             }
-            case < 980 when _correctable.Count > 100:
+            case < 916 when _correctable.Count > 100:
                 return Correct(on);
-            case < 1000 when _correctable.Count > 100:
+            case < 921 when _correctable.Count > 100:
                 return Retract(on);
             default:
                 return RegisterStartup(on, province);
