@@ -32,6 +32,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
         """,
         $"CREATE INDEX ix_{table("competitions")}_current ON {table("competitions")} (competition_id) WHERE valid_to IS NULL",
         $"CREATE INDEX ix_{table("competitions")}_id ON {table("competitions")} (competition_id, valid_from)",
+        $"CREATE INDEX ix_{table("competitions")}_province ON {table("competitions")} (province_code, year)",
         Temporal.StreamIndex(table("competitions")),
         $"""
         CREATE TABLE {table("prizes")} (
@@ -39,6 +40,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
             rank TEXT NOT NULL, amount_vnd DOUBLE PRECISION, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
         """,
         $"CREATE INDEX ix_{table("prizes")}_competition ON {table("prizes")} (competition_id)",
+        $"CREATE INDEX ix_{table("prizes")}_province ON {table("prizes")} (province_code, year)",
         Temporal.StreamIndex(table("prizes")),
     ];
 

@@ -25,6 +25,7 @@ public sealed class EcosystemEventsProjection : ReadModelProjection
             exhibits DOUBLE PRECISION, {Temporal.Columns})
         """,
         $"CREATE INDEX ix_{table("ecosystem_events")}_similar ON {table("ecosystem_events")} (kind, theme_norm, region_norm, held_day)",
+        $"CREATE INDEX ix_{table("ecosystem_events")}_province ON {table("ecosystem_events")} (host_province_code, year)",
         Temporal.StreamIndex(table("ecosystem_events")),
     ];
 

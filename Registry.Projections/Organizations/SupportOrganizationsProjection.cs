@@ -24,6 +24,7 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
             website TEXT, status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
         """,
         $"CREATE INDEX ix_{table("organizations")}_current ON {table("organizations")} (organization_id) WHERE valid_to IS NULL",
+        $"CREATE INDEX ix_{table("organizations")}_province ON {table("organizations")} (province_code, registered_year)",
         Temporal.StreamIndex(table("organizations")),
     ];
 

@@ -37,7 +37,7 @@ public sealed class StartupsProjection : ReadModelProjection
         """,
         $"CREATE INDEX ix_{table("startups")}_current ON {table("startups")} (startup_id) WHERE valid_to IS NULL",
         $"CREATE INDEX ix_{table("startups")}_id ON {table("startups")} (startup_id, valid_from)",
-        $"CREATE INDEX ix_{table("startups")}_province ON {table("startups")} (province_code, name_norm)",
+        $"CREATE INDEX ix_{table("startups")}_province ON {table("startups")} (province_code, registered_year)",
         $"CREATE INDEX ix_{table("startups")}_name ON {table("startups")} (name_norm)",
         Temporal.StreamIndex(table("startups")),
         $"""
