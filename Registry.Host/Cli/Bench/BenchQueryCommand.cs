@@ -31,7 +31,7 @@ public static class BenchQueryCommand
             await using (var connection = await db.OpenAsync(ct))
             {
                 head = await connection.ExecuteScalarAsync<long>("SELECT position FROM log_head");
-                plans = (await connection.QueryAsync<(string, string)>("SELECT number, province_code FROM plans WHERE valid_to IS NULL ORDER BY plan_id LIMIT 200")).ToList();
+                plans = (await connection.QueryAsync<(string, string)>("SELECT number, province_code FROM plans WHERE valid_to IS NULL GROUP BY number, province_code HAVING count(*) = 1 ORDER BY number LIMIT 200")).ToList();
             }
             units = (await GetProvinces.RunAsync(db, "2025", null, ct)).Provinces.Select(p => p.Code).ToList();
             if (head == 0 || units.Count == 0 || plans.Count == 0)

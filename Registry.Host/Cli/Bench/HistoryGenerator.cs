@@ -185,7 +185,7 @@ public sealed class HistoryGenerator(int seed = 844)
                     new("t3", PlanMetric.TrainingParticipants, 500, 800, "lượt người", false, new DateOnly(on.Year + 4, 12, 31), "500–800 lượt người"),
                 };
                 _targets.AddRange(targets.Select(t => (id, t.TargetId)));
-                return New(StreamNames.Plan(id), new ProvincialPlanAdopted(id, $"{_random.Next(1, 300)}/KH-UBND", "UBND tỉnh", on, province, on.Year, on.Year + 4,
+                return New(StreamNames.Plan(id), new ProvincialPlanAdopted(id, $"{id[2..]}/KH-UBND", "UBND tỉnh", on, province, on.Year, on.Year + 4,
                     "Kế hoạch hỗ trợ hệ sinh thái khởi nghiệp", targets, on, "Kế hoạch"));
             }
             case < 893 when _targets.Count > 0:
