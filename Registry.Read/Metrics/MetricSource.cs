@@ -11,4 +11,9 @@ public sealed record MetricSource(string Metric, string Table, string CodeColumn
     public string ValueSql(string unitFilter) =>
         $"SELECT '{Metric}' AS metric, CAST({Aggregate} AS DOUBLE PRECISION) AS value FROM {Table} " +
         $"WHERE {Projections.Common.Temporal.VisibleAt()} AND {YearColumn} BETWEEN @yearFrom AND @yearTo AND {unitFilter}";
+
+    /// <summary>The same, one row per year of the range that has facts.</summary>
+    public string ValueByYearSql(string unitFilter) =>
+        $"SELECT {YearColumn} AS year, CAST({Aggregate} AS DOUBLE PRECISION) AS value FROM {Table} " +
+        $"WHERE {Projections.Common.Temporal.VisibleAt()} AND {YearColumn} BETWEEN @yearFrom AND @yearTo AND {unitFilter} GROUP BY {YearColumn}";
 }

@@ -17,6 +17,22 @@ public static class MetricValues
         return rows.ToDictionary(r => r.Metric, r => (decimal)r.Value);
     }
 
+    /// <summary>One metric per year of a range, in one round trip (years without facts are absent).</summary>
+    public static async Task<IReadOnlyDictionary<int, decimal>> ComputeByYearAsync(DbConnection connection, ProvinceMap provinces, MapKind map, string code,
+        MetricSource metric, int yearFrom, int yearTo, long asOf, CancellationToken ct)
+    {
+        var p = new DynamicParameters(new { asOf, yearFrom, yearTo });
+        var rows = await connection.QueryAsync<YearRow>(new CommandDefinition(
+            metric.ValueByYearSql(provinces.Filter(map, code, metric.CodeColumn, metric.OnColumn, p)), p, cancellationToken: ct));
+        return rows.ToDictionary(r => (int)r.Year, r => (decimal)r.Value);
+    }
+
+    private sealed record YearRow
+    {
+        public long Year { get; init; }
+        public double Value { get; init; }
+    }
+
     private sealed record Row
     {
         public string Metric { get; init; } = "";

@@ -50,9 +50,13 @@ public static class GetPlanProgress
             var spans = t.PerYear != 0
                 ? Enumerable.Range((int)plan.PeriodFrom, (int)(plan.PeriodTo - plan.PeriodFrom + 1)).Select(y => (Year: (int?)y, From: y, To: y))
                 : [(Year: (int?)null, From: (int)plan.PeriodFrom, To: Math.Min((int)plan.PeriodTo, due.Year))];
+            var byYear = t.PerYear != 0
+                ? await MetricValues.ComputeByYearAsync(connection, provinces, kind, unit, source, (int)plan.PeriodFrom, (int)plan.PeriodTo, at.Position, ct)
+                : null;
             foreach (var (year, from, to) in spans)
             {
-                var actual = (await MetricValues.ComputeAsync(connection, provinces, kind, unit, [source], from, to, at.Position, ct)).GetValueOrDefault(t.Metric);
+                var actual = byYear is not null ? byYear.GetValueOrDefault(from)
+                    : (await MetricValues.ComputeAsync(connection, provinces, kind, unit, [source], from, to, at.Position, ct)).GetValueOrDefault(t.Metric);
                 var start = new DateOnly(from, 1, 1);
                 var end = year is null ? due : new DateOnly(to, 12, 31);
                 var (expected, status) = ProgressRules.Judge((decimal)t.MinValue, actual, start, end, at.ReferenceDate);
