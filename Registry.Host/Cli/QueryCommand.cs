@@ -33,7 +33,7 @@ public static class QueryCommand
         query.Options.Add(Format);
 
         var provinces = new Command("provinces", "The units of a map, with their lineage");
-        Action(provinces, (db, r, ct) => GetProvinces.RunAsync(db, r.GetValue(Map), r.GetValue(AsOf), ct), p => p.Provinces);
+        Action(provinces, async (db, r, ct) => await GetProvinces.RunAsync(db, r.GetValue(Map), r.GetValue(AsOf), ct), p => p.Provinces);
         query.Subcommands.Add(provinces);
 
         var code = new Argument<string>("code") { Description = "Province code" };
@@ -54,7 +54,7 @@ public static class QueryCommand
         var pageSize = new Option<string?>("--pageSize");
         var sort = new Option<string?>("--sort") { Description = "name, -name, registered, -registered, province" };
         var startups = new Command("startups", "The startup directory") { q, province, sector, stage, page, pageSize, sort };
-        Action(startups, (db, r, ct) => SearchStartups.RunAsync(db, new StartupQuery(r.GetValue(q), r.GetValue(province), r.GetValue(sector), r.GetValue(stage),
+        Action(startups, async (db, r, ct) => await SearchStartups.RunAsync(db, new StartupQuery(r.GetValue(q), r.GetValue(province), r.GetValue(sector), r.GetValue(stage),
             r.GetValue(page), r.GetValue(pageSize), r.GetValue(sort), r.GetValue(Map), r.GetValue(AsOf)), ct), p => p.Items);
         query.Subcommands.Add(startups);
 
@@ -71,12 +71,12 @@ public static class QueryCommand
 
         var findingsProvince = new Option<string?>("--province") { Description = "Province code" };
         var findings = new Command("findings", "Data-quality findings") { findingsProvince };
-        Action(findings, (db, r, ct) => GetFindings.RunAsync(db, r.GetValue(findingsProvince), r.GetValue(Map), r.GetValue(AsOf), ct), f => f.Findings);
+        Action(findings, async (db, r, ct) => await GetFindings.RunAsync(db, r.GetValue(findingsProvince), r.GetValue(Map), r.GetValue(AsOf), ct), f => f.Findings);
         query.Subcommands.Add(findings);
 
         var text = new Argument<string>("text") { Description = "Text to find (diacritics and case ignored)" };
         var search = new Command("search", "Search the whole registry") { text };
-        Action(search, (db, r, ct) => SearchAll.RunAsync(db, r.GetValue(text), r.GetValue(AsOf), ct), s => s.Hits);
+        Action(search, async (db, r, ct) => await SearchAll.RunAsync(db, r.GetValue(text), r.GetValue(AsOf), ct), s => s.Hits);
         query.Subcommands.Add(search);
         return query;
     }

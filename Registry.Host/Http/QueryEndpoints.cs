@@ -48,7 +48,7 @@ public static class QueryEndpoints
         return app;
     }
 
-    private static async Task<IResult> Answer<T>(IProjectionProgress progress, TimeSpan wait, string? after, Func<Task<T?>> query, string notFound, CancellationToken ct)
+    private static async Task<IResult> Answer<T>(IProjectionProgress progress, TimeSpan wait, string? after, Func<Task<T>> query, string notFound, CancellationToken ct)
     {
         try
         {
