@@ -284,12 +284,12 @@ public sealed class HistoryGenerator(int seed = 844)
         }
     }
 
-    /// <summary>The GSO's code ranges follow the regions closely enough for duplicate-event detection to have neighbours.</summary>
+    /// <summary>The socio-economic region of an old unit (GSO codes).</summary>
     private static string RegionOf(int code) => code switch
     {
-        <= 20 => "Trung du và miền núi phía Bắc",
-        <= 37 => "Đồng bằng sông Hồng",
-        <= 62 => "Bắc Trung Bộ và Duyên hải miền Trung",
+        1 or 22 or 26 or 27 or 30 or 31 or 33 or 34 or 35 or 36 or 37 => "Đồng bằng sông Hồng",
+        <= 25 => "Trung du và miền núi phía Bắc",
+        <= 60 => "Bắc Trung Bộ và Duyên hải miền Trung",
         <= 68 => "Tây Nguyên",
         <= 79 => "Đông Nam Bộ",
         _ => "Đồng bằng sông Cửu Long",

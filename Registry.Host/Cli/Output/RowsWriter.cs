@@ -36,6 +36,7 @@ public static class RowsWriter
     {
         null => "",
         string s => s,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable items => string.Join("; ", items.Cast<object?>().Select(Cell)),
         _ => value.ToString() ?? "",
