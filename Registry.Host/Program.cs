@@ -14,4 +14,5 @@ root.Subcommands.Add(ProjectionsCommand.Create());
 root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(QueryCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -39,6 +39,7 @@ public static class ServeCommand
             app.MapCommands();
             app.MapFeed();
             app.MapRegistryGrpc();
+            app.MapQueryEndpoints(StoreOptions.Location(result));
             await app.StartAsync(ct);
             foreach (var url in urls) Console.WriteLine($"Registry listening on {url}");
             foreach (var line in grpc.Describe()) Console.WriteLine(line);
