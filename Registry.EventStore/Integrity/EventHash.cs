@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,22 +20,33 @@ public static class EventHash
     public static byte[] Compute(ReadOnlySpan<byte> previous, long position, string stream, long revision, Guid eventId,
         string eventType, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, long recordedUnixMicroseconds)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> buffer = stackalloc byte[16];
-        sha.AppendData(previous);
-        BinaryPrimitives.WriteInt64BigEndian(buffer, position);
-        sha.AppendData(buffer[..8]);
-        AppendString(sha, stream);
-        BinaryPrimitives.WriteInt64BigEndian(buffer, revision);
-        sha.AppendData(buffer[..8]);
-        eventId.TryWriteBytes(buffer, bigEndian: true, out _);
-        sha.AppendData(buffer);
-        AppendString(sha, eventType);
-        AppendBytes(sha, data);
-        AppendBytes(sha, metadata);
-        BinaryPrimitives.WriteInt64BigEndian(buffer, recordedUnixMicroseconds);
-        sha.AppendData(buffer[..8]);
-        return sha.GetHashAndReset();
+        // One buffer and one SHA256.HashData call: the group commit hashes every event, so no per-event hasher.
+        var length = previous.Length + 8 + 4 + Encoding.UTF8.GetByteCount(stream) + 8 + 16 + 4 + Encoding.UTF8.GetByteCount(eventType)
+                     + 4 + data.Length + 4 + metadata.Length + 8;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var buffer = rented.AsSpan(0, length);
+            var at = 0;
+            previous.CopyTo(buffer);
+            at += previous.Length;
+            BinaryPrimitives.WriteInt64BigEndian(buffer[at..], position);
+            at += 8;
+            at += WriteString(buffer[at..], stream);
+            BinaryPrimitives.WriteInt64BigEndian(buffer[at..], revision);
+            at += 8;
+            eventId.TryWriteBytes(buffer[at..], bigEndian: true, out _);
+            at += 16;
+            at += WriteString(buffer[at..], eventType);
+            at += WriteBytes(buffer[at..], data);
+            at += WriteBytes(buffer[at..], metadata);
+            BinaryPrimitives.WriteInt64BigEndian(buffer[at..], recordedUnixMicroseconds);
+            return SHA256.HashData(buffer);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static byte[] Compute(ReadOnlySpan<byte> previous, RecordedEvent e) =>
@@ -44,13 +56,18 @@ public static class EventHash
 
     public static DateTimeOffset FromUnixMicroseconds(long us) => DateTimeOffset.UnixEpoch.AddTicks(us * 10);
 
-    private static void AppendString(IncrementalHash sha, string s) => AppendBytes(sha, Encoding.UTF8.GetBytes(s));
-
-    private static void AppendBytes(IncrementalHash sha, ReadOnlySpan<byte> bytes)
+    /// <summary>Length-prefixed UTF-8; returns the bytes written.</summary>
+    private static int WriteString(Span<byte> buffer, string s)
     {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        sha.AppendData(length);
-        sha.AppendData(bytes);
+        var written = Encoding.UTF8.GetBytes(s, buffer[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(buffer, written);
+        return 4 + written;
+    }
+
+    private static int WriteBytes(Span<byte> buffer, ReadOnlySpan<byte> bytes)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(buffer, bytes.Length);
+        bytes.CopyTo(buffer[4..]);
+        return 4 + bytes.Length;
     }
 }
