@@ -20,7 +20,8 @@ public sealed class PostgresRawTable : IRawTable
 
     public static async Task<PostgresRawTable> OpenAsync(string connectionString, int writers)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        // Prepared statements, as the adapter uses them.
+        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ConnectionString);
         var connections = new NpgsqlConnection[writers];
         for (var w = 0; w < writers; w++) connections[w] = await dataSource.OpenConnectionAsync();
         await using (var create = new NpgsqlCommand(
