@@ -12,12 +12,15 @@ public static class BenchPayload
     public static byte[] Data(long n) => Encoding.UTF8.GetBytes(
         $$"""{"n":{{n}},"name":"Công ty Cổ phần Đổi mới Sáng tạo {{n}}","province":"Hà Nội","sector":"agritech","founded":"2023-04-01","founders":["Nguyễn Văn An","Trần Thị Bình"],"programme":"Đề án 844","description":"{{new string('x', 300)}}"}""");
 
-    public static EventData Event(long n) => new(Guid.NewGuid(), EventType, Data(n), Metadata);
+    /// <param name="timeOrderedIds">Version 7 (time-ordered) event ids, as writers should create them, rather than
+    /// random version 4 ids (the log indexes event ids, and random ones dirty pages all over that index).</param>
+    public static EventData Event(long n, bool timeOrderedIds = true) =>
+        new(timeOrderedIds ? Guid.CreateVersion7() : Guid.NewGuid(), EventType, Data(n), Metadata);
 
-    public static EventData[] Batch(long first, int count)
+    public static EventData[] Batch(long first, int count, bool timeOrderedIds = true)
     {
         var events = new EventData[count];
-        for (var i = 0; i < count; i++) events[i] = Event(first + i);
+        for (var i = 0; i < count; i++) events[i] = Event(first + i, timeOrderedIds);
         return events;
     }
 }
