@@ -76,7 +76,10 @@ public sealed class PostgresEventStore : SqlEventStore
             {
                 reads.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
                 reads.BatchCommands.Add(new NpgsqlBatchCommand("SELECT position, hash, recorded_us FROM log_head WHERE id = 1 FOR UPDATE"));
-                var streams = new NpgsqlBatchCommand("SELECT stream_name, max(stream_revision) FROM events WHERE stream_name = ANY($1) GROUP BY stream_name");
+                // One backward index probe per stream: max(…) GROUP BY would read every event of each stream.
+                var streams = new NpgsqlBatchCommand(
+                    "SELECT s.name, (SELECT e.stream_revision FROM events e WHERE e.stream_name = s.name ORDER BY e.stream_revision DESC LIMIT 1) " +
+                    "FROM unnest($1::text[]) AS s(name)");
                 streams.Parameters.Add(new NpgsqlParameter { Value = batch.Select(a => a.Stream).Distinct().ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
                 reads.BatchCommands.Add(streams);
                 var ids = new NpgsqlBatchCommand("SELECT event_id, stream_name, stream_revision, position, event_type, data, metadata FROM events WHERE event_id = ANY($1)");
@@ -87,7 +90,8 @@ public sealed class PostgresEventStore : SqlEventStore
                 await r.ReadAsync();
                 head = new LogHead(r.GetInt64(0), (byte[])r[1], r.GetInt64(2));
                 await r.NextResultAsync();
-                while (await r.ReadAsync()) revisions[r.GetString(0)] = r.GetInt64(1);
+                while (await r.ReadAsync())
+                    if (!r.IsDBNull(1)) revisions[r.GetString(0)] = r.GetInt64(1);
                 await r.NextResultAsync();
                 while (await r.ReadAsync())
                     existing[r.GetGuid(0)] = new StoredEventKey(r.GetGuid(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), (byte[])r[5], (byte[])r[6]);
