@@ -23,7 +23,13 @@ public abstract class EventLogFixture(string kind)
     }
 
     [TearDown]
-    public async Task CloseStore() => await Store.DisposeAsync();
+    public async Task CloseStore()
+    {
+        await Store.DisposeAsync();
+        if (Location.Kind != EventStoreLocation.Sqlite) return;
+        SqliteConnection.ClearAllPools(); // pooled connections keep the file open
+        Directory.Delete(Path.GetDirectoryName(Location.Connection)!, recursive: true);
+    }
 
     protected virtual AppendLimits Limits => AppendLimits.Default;
 
