@@ -16,10 +16,12 @@ public abstract class SqlEventStore : IEventStore
     private const int PageSize = 1000;
     private readonly GroupCommitQueue _queue;
 
-    protected SqlEventStore(AppendLimits limits)
+    /// <param name="committers">Group commits that may be in flight at once (see <see cref="GroupCommitQueue"/>);
+    /// 1 for an adapter with a single writing connection.</param>
+    protected SqlEventStore(AppendLimits limits, int committers = 1)
     {
         Limits = limits;
-        _queue = new GroupCommitQueue(CommitBatchAsync, limits.MaxEventsPerAppend);
+        _queue = new GroupCommitQueue(CommitBatchAsync, limits.MaxEventsPerAppend, committers);
     }
 
     public AppendLimits Limits { get; }

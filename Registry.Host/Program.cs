@@ -2,6 +2,7 @@ using System.CommandLine;
 using Registry.Host.Cli;
 using Registry.Host.Cli.Bench;
 using Registry.Host.Cli.Integrity;
+using Registry.Host.Cli.Dev;
 
 var root = new RootCommand("Ecosystem Registry: the event-sourced registry of Vietnam's innovative-startup ecosystem");
 root.Options.Add(StoreOptions.Store);
@@ -15,4 +16,5 @@ root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
+root.Subcommands.Add(DevCommand.Create());
 return await root.Parse(args).InvokeAsync();

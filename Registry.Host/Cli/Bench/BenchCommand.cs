@@ -2,12 +2,16 @@ using System.CommandLine;
 
 namespace Registry.Host.Cli.Bench;
 
-/// <summary><c>registry bench …</c>: benchmarks that print one JSON line each, with the raw limit measured in the same run.</summary>
+/// <summary><c>registry bench …</c>: load generators that print one JSON line of measurements, with the raw limit
+/// measured in the same run where there is one. Each benchmark is a subcommand; add yours with one line here.</summary>
 public static class BenchCommand
 {
-    public static Command Create() => ReadModelBench.AddTo(new Command("bench", "Benchmarks (results go in BENCHMARKS.md)")
+    public static Command Create()
     {
-        BenchVerifyCommand.Create(),
-        BenchCommandsCommand.Create(),
-    });
+        var bench = new Command("bench", "Benchmarks: each prints one JSON line of measurements (results go in BENCHMARKS.md)");
+        bench.Subcommands.Add(BenchAppendCommand.Create());
+        bench.Subcommands.Add(BenchCommandsCommand.Create());
+        bench.Subcommands.Add(BenchVerifyCommand.Create());
+        return ReadModelBench.AddTo(bench);
+    }
 }
