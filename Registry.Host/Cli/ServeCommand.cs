@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Registry.EventStore;
 using Registry.Host.Feeds;
 using Registry.Host.Grpc;
@@ -24,24 +26,35 @@ public static class ServeCommand
         command.AddProjectionOptions();
         command.SetAction(async (result, ct) =>
         {
-            var grpc = GrpcServeOptions.Settings(result);
+            // A projections-only process serves no API: it only runs projection workers (and reports their health).
+            var role = result.GetValue(ServeRoleOption.Role);
+            var serving = role != ServeRole.Projections;
+            var grpc = serving ? GrpcServeOptions.Settings(result) : GrpcServeOptions.Settings(result) with { Addresses = [] };
             await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
             var builder = WebApplication.CreateSlimBuilder();
             var urls = result.GetValue(Urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries);
             builder.ListenForHttpAndGrpc(urls, grpc);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IEventStore>(store);
-            builder.Services.AddRegistryGrpc();
-            builder.AddCommands();
+            if (serving)
+            {
+                builder.Services.AddRegistryGrpc();
+                builder.AddCommands();
+            }
             await builder.AddProjectionsAsync(result, store, ct);
             var app = builder.Build();
             app.MapProjections();
-            app.MapCommands();
-            app.MapFeed();
-            app.MapRegistryGrpc();
-            app.MapQueryEndpoints(StoreOptions.Location(result));
+            if (role.Includes(ServeRole.Write)) app.MapCommands();
+            if (role.Includes(ServeRole.Read))
+            {
+                app.MapFeed();
+                app.MapQueryEndpoints(StoreOptions.Location(result));
+            }
+            if (serving) app.MapRegistryGrpc();
             await app.StartAsync(ct);
-            foreach (var url in urls) Console.WriteLine($"Registry listening on {url}");
+            // The bound addresses, in the order configured (HTTP first), so that port 0 prints the port chosen.
+            var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            foreach (var url in bound.Take(urls.Length)) Console.WriteLine($"Registry listening on {url}");
             foreach (var line in grpc.Describe()) Console.WriteLine(line);
             await app.WaitForShutdownAsync(ct);
             return 0;

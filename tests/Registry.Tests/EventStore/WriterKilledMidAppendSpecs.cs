@@ -1,3 +1,4 @@
+using Registry.Tests.Infrastructure;
 using System.Diagnostics;
 using Registry.EventStore;
 using Registry.EventStore.Integrity;
@@ -42,7 +43,7 @@ public sealed class WriterKilledMidAppendSpecs(string kind) : EventLogFixture(ki
     /// and returns the streams it reported as committed.</summary>
     private async Task<List<string>> RunWriterAndKillItMidAppend(int appendsBeforeKill)
     {
-        var psi = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "registry"))
+        var psi = new ProcessStartInfo(RegistryExecutable.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

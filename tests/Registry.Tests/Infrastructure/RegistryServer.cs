@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
 namespace Registry.Tests.Infrastructure;
 
@@ -42,8 +41,8 @@ public sealed class RegistryServer : IAsyncDisposable
     /// <summary>Starts the process and waits until it prints its gRPC endpoint (it is listening by then).</summary>
     public async Task StartAsync()
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])[RegistryDll, "serve", "--store", "sqlite", "--connection", DatabasePath,
+        var psi = new ProcessStartInfo(RegistryExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["serve", "--store", "sqlite", "--connection", DatabasePath,
                      "--urls", $"http://127.0.0.1:{HttpPort}", "--grpc-urls", $"127.0.0.1:{GrpcPort}", .. _extraArguments])
             psi.ArgumentList.Add(a);
         _process = Process.Start(psi)!;
@@ -84,14 +83,6 @@ public sealed class RegistryServer : IAsyncDisposable
         while (await process.StandardOutput.ReadLineAsync() is { } line) lock (_output) _output.AppendLine(line);
     }
 
-    private static string RegistryDll
-    {
-        get
-        {
-            var configuration = typeof(RegistryServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            return Path.Combine(RepositoryRoot.Path, "Registry.Host", "bin", configuration, "net10.0", "registry.dll");
-        }
-    }
 
     private static int FreePort()
     {

@@ -5,7 +5,7 @@ using Registry.Tests.Infrastructure;
 
 namespace Registry.Tests.Projections.Runtime;
 
-/// <summary>The published <c>registry</c> binary run as a real process against a test log (ops/test publishes it first).</summary>
+/// <summary>The <c>registry</c> executable run as a real process against a test log.</summary>
 public sealed class RegistryProcess : IDisposable
 {
     private readonly Process _process;
@@ -20,8 +20,6 @@ public sealed class RegistryProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static string Binary => Path.Combine(RepositoryRoot.Path, ".build", "registry", "registry");
-
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
@@ -30,8 +28,7 @@ public sealed class RegistryProcess : IDisposable
 
     public static RegistryProcess Start(EventStoreLocation location, params string[] args)
     {
-        if (!File.Exists(Binary)) Assert.Fail($"{Binary} is missing: run `dotnet publish Registry.Host -c Release -o .build/registry` (ops/test does)");
-        var psi = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(RegistryExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) psi.ArgumentList.Add(arg);
         psi.ArgumentList.Add("--store");
         psi.ArgumentList.Add(location.Kind);
