@@ -39,11 +39,11 @@ public static class GrpcEndpoint
         });
     }
 
+    /// <summary>The gRPC services; appends and API keys use the write side, registered beside them (<c>AddCommands</c>).</summary>
     public static IServiceCollection AddRegistryGrpc(this IServiceCollection services)
     {
         services.AddGrpc();
         services.TryAddSingleton<IGrpcAccess, ApiKeyGrpcAccess>();
-        services.TryAddSingleton<IAppendValidator>(_ => EventCatalogueAppendValidator.FromContracts());
         services.AddSingleton<ReadResponder>();
         services.AddSingleton<AppendHandler>();
         return services;
