@@ -9,5 +9,6 @@ public static class BenchCommand
     {
         BenchVerifyCommand.Create(),
         BenchCommandsCommand.Create(),
+        BenchFeedCommand.Create(),
     };
 }
