@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Host.Grpc.Access;
 
 namespace Registry.Host.Grpc;
@@ -43,7 +42,7 @@ public static class GrpcEndpoint
     public static IServiceCollection AddRegistryGrpc(this IServiceCollection services)
     {
         services.AddGrpc();
-        services.TryAddSingleton<IGrpcAccess, ApiKeyGrpcAccess>();
+        services.AddSingleton<IGrpcAccess, ApiKeyGrpcAccess>();
         services.AddSingleton<ReadResponder>();
         services.AddSingleton<AppendHandler>();
         return services;
