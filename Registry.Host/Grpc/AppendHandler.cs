@@ -1,16 +1,28 @@
+using System.Text.Json;
 using Grpc.Core;
 using Registry.EventStore;
 using Registry.Host.Grpc.Access;
 using Registry.Host.Grpc.Protocol;
 using Registry.Host.Grpc.Protocol.Streams;
+using Registry.Write.Pipeline;
 
 namespace Registry.Host.Grpc;
 
 /// <summary>
-/// <c>Streams.Append</c>: the options, then the proposed events, appended atomically. A wrong expected revision is an
-/// answer, not a failure (the client turns it into its own error); everything else wrong is a gRPC error.
+/// <c>Streams.Append</c> through the write side, so that nobody bypasses the deciders (decision, issue 6): the
+/// proposed event, of a type of the catalogue, is executed as the command with the same fields
+/// (<see cref="CatalogueCommands"/>), as the caller's principal (roles, province scope and every rule apply), with the
+/// event's id as the command id (a client's retry is answered as the first time, and writes nothing). What is
+/// recorded is what the decider decides, with ids and metadata of the write side, as through any other door.
+/// <para>
+/// A command decides one fact at a time, so an append carries exactly one event: that is what keeps it atomic. An
+/// append of no events keeps its EventStoreDB meaning (a check of the expected revision). The stream the client names
+/// must be the fact's own stream, and the client's expected revision is checked against it before the command is
+/// sent; a wrong one is an answer, not a failure (the client turns it into its own error). The command itself appends
+/// at the revision it decided on, so a concurrent write makes it decide again, never breaks a rule.
+/// </para>
 /// </summary>
-public sealed class AppendHandler(IEventStore store, IGrpcAccess access, IAppendValidator validator)
+public sealed class AppendHandler(IEventStore store, IGrpcAccess access, CommandSender commands)
 {
     /// <summary>Bounds what one call may make the server hold in memory (the log's own limits apply per event).</summary>
     public const int MaxAppendBytes = 16 * 1024 * 1024;
@@ -23,42 +35,60 @@ public sealed class AppendHandler(IEventStore store, IGrpcAccess access, IAppend
         var (stream, expected) = Options(requests.Current.Options);
 
         var caller = await access.IdentifyAsync(context);
-        if (!caller.MayAppend)
-            throw GrpcErrors.AccessDenied($"The {caller.Role} role may read but not append; appends need an admin or province-editor API key over TLS.");
+        if (!caller.CanWrite)
+            throw GrpcErrors.AccessDenied($"The {RoleNames.NameOf(caller.Role)} role may read but not append; appends need an admin or province-editor API key over TLS.");
 
-        var events = new List<EventData>();
-        long bytes = 0;
+        ProposedEvent? proposed = null;
         while (await requests.MoveNext(ct))
         {
             if (requests.Current.ContentCase != AppendReq.ContentOneofCase.ProposedMessage)
                 throw GrpcErrors.BadRequest("After its options an append sends proposed messages only.");
-            var e = ProposedEvent.ToEventData(requests.Current.ProposedMessage, events.Count);
-            bytes += e.Data.Length + e.Metadata.Length;
-            if (bytes > MaxAppendBytes)
+            if (proposed is not null)
+                throw GrpcErrors.BadRequest("The registry records one fact per append: send each event in an append of its own " +
+                                            "(each fact is decided by the write side on its own; one event keeps the append atomic).");
+            var message = requests.Current.ProposedMessage;
+            if (message.Data.Length + message.CustomMetadata.Length > MaxAppendBytes)
                 throw GrpcErrors.MaximumAppendSizeExceeded($"The append is larger than {MaxAppendBytes} bytes.");
-            events.Add(e);
+            proposed = ProposedEvent.From(message);
         }
-        if (events.Count == 0) return await EmptyAppendAsync(stream, expected, ct);
-        if (validator.Problem(stream, events) is { } problem) throw GrpcErrors.BadRequest(problem);
+        return proposed is null
+            ? await EmptyAppendAsync(stream, expected, ct)
+            : await RecordAsync(stream, expected, proposed, caller, ct);
+    }
 
+    private async Task<AppendResp> RecordAsync(string stream, ExpectedRevision expected, ProposedEvent proposed, Principal caller, CancellationToken ct)
+    {
+        var command = CatalogueCommands.For(proposed.Type)
+            ?? throw GrpcErrors.BadRequest($"'{proposed.Type}' is not in the registry's event catalogue: appends through gRPC record catalogue facts only.");
+        using var data = Parse(proposed);
+        var (target, refused) = await commands.StreamOfAsync(command, data.RootElement, ct);
+        if (refused is not null) throw GrpcErrors.FromCommand(refused, proposed.Type);
+        if (target != stream)
+            throw GrpcErrors.BadRequest($"This {proposed.Type} belongs to stream '{target}', not '{stream}': append it to '{target}'.");
+
+        var actual = await store.GetStreamRevisionAsync(stream, ct);
+        if (!expected.IsSatisfiedBy(actual) && !await AlreadyRecordedAsync(proposed.Id, ct)) return WrongExpectedVersion(expected, actual);
+
+        var outcome = await commands.SendAsync(command, data.RootElement, proposed.Id, caller, ct);
+        if (!outcome.Succeeded) throw GrpcErrors.FromCommand(outcome.Error, proposed.Type);
+        return Success(outcome.Result.Revision, outcome.Result.LastPosition);
+    }
+
+    private static JsonDocument Parse(ProposedEvent proposed)
+    {
         try
         {
-            var result = await store.AppendAsync(stream, expected, events, ct);
-            return Success(result.NextExpectedRevision, result.LastPosition);
+            return JsonDocument.Parse(proposed.Data);
         }
-        catch (WrongExpectedRevisionException e)
+        catch (JsonException e)
         {
-            return WrongExpectedVersion(expected, e.Actual);
-        }
-        catch (InvalidAppendException e)
-        {
-            throw GrpcErrors.BadRequest(e.Message);
-        }
-        catch (DuplicateEventIdException e)
-        {
-            throw GrpcErrors.DuplicateEventId(e.Message);
+            throw GrpcErrors.BadRequest($"The {proposed.Type}'s data is not JSON: {e.Message}");
         }
     }
+
+    /// <summary>A retry of an append that succeeded: its command already wrote its first event, so the stream has moved past the client's expectation.</summary>
+    private async Task<bool> AlreadyRecordedAsync(Guid eventId, CancellationToken ct) =>
+        await store.ReadEventAsync(DeterministicId.ForEvent(eventId, 0), ct) is not null;
 
     private static (string Stream, ExpectedRevision Expected) Options(AppendReq.Types.Options options)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Host.Grpc.Access;
 
 namespace Registry.Host.Grpc;
@@ -39,11 +38,11 @@ public static class GrpcEndpoint
         });
     }
 
+    /// <summary>The gRPC services; appends and API keys use the write side, registered beside them (<c>AddCommands</c>).</summary>
     public static IServiceCollection AddRegistryGrpc(this IServiceCollection services)
     {
         services.AddGrpc();
-        services.TryAddSingleton<IGrpcAccess, ApiKeyGrpcAccess>();
-        services.TryAddSingleton<IAppendValidator>(_ => EventCatalogueAppendValidator.FromContracts());
+        services.AddSingleton<IGrpcAccess, ApiKeyGrpcAccess>();
         services.AddSingleton<ReadResponder>();
         services.AddSingleton<AppendHandler>();
         return services;

@@ -6,12 +6,12 @@ using Registry.EventStore;
 namespace Registry.Write.Pipeline;
 
 /// <summary>
-/// The one entry point of the write side (HTTP, CLI, bulk import and the seed all come through here). A command runs
-/// the pipeline: its JSON shape, validation (every bad field named) → authorization → idempotency → load state →
-/// decide → append with the expected revision. It never throws for a refused command: the outcome carries a typed
-/// <see cref="CommandError"/>, and nothing is written then.
+/// The one entry point of the write side (HTTP, CLI, bulk import, the seed and gRPC appends all come through here). A
+/// command runs the pipeline: its JSON shape, validation (every bad field named) → authorization → idempotency → load
+/// state → decide → append with the expected revision. It never throws for a refused command: the outcome carries a
+/// typed <see cref="CommandError"/>, and nothing is written then.
 /// </summary>
-public sealed class CommandSender(ISender mediator, CommandCatalogue catalogue)
+public sealed class CommandSender(ISender mediator, CommandCatalogue catalogue, IEventStore store)
 {
     public CommandCatalogue Catalogue => catalogue;
 
@@ -20,22 +20,27 @@ public sealed class CommandSender(ISender mediator, CommandCatalogue catalogue)
     /// result and writes nothing; the same id with other fields is refused (<see cref="CommandErrorKind.IdempotencyKeyReused"/>).</param>
     public async Task<CommandOutcome> SendAsync(string commandName, JsonElement body, Guid commandId, Principal principal, CancellationToken ct)
     {
-        if (!catalogue.TryGet(commandName, out var useCase)) return CommandOutcome.Failure(CommandError.UnknownCommand(commandName));
-        var errors = new FieldErrors();
-        JsonShape.Check(body, useCase.CommandType, errors);
-        if (!errors.Any)
+        var (command, error) = Read(commandName, body);
+        return command is null ? CommandOutcome.Failure(error!) : await SendAsync(command, new CommandContext(commandId, principal), ct);
+    }
+
+    /// <summary>
+    /// The stream the command would write to, without sending it (gRPC checks it against the stream its client names),
+    /// or why the command cannot be sent: its fields, or a fact it refers to that does not exist.
+    /// </summary>
+    public async Task<(string? Stream, CommandError? Error)> StreamOfAsync(string commandName, JsonElement body, CancellationToken ct)
+    {
+        var (command, error) = Read(commandName, body);
+        if (command is null) return (null, error);
+        catalogue.TryGet(commandName, out var useCase);
+        try
         {
-            try
-            {
-                var command = (IRegistryCommand)JsonShape.Complete(body, useCase.CommandType).Deserialize(useCase.CommandType, RegistryJson.Options)!;
-                return await SendAsync(command, new CommandContext(commandId, principal), ct);
-            }
-            catch (JsonException e)
-            {
-                errors.Add(e.Path?.TrimStart('$', '.') ?? "", e.Message);
-            }
+            return (await useCase.StreamOfAsync(command, store, ct), null);
         }
-        return CommandOutcome.Failure(CommandError.Invalid(errors.ToDictionary()));
+        catch (CommandRejectedException e)
+        {
+            return (null, e.Error);
+        }
     }
 
     /// <summary>Sends a typed command (a record of Registry.Contracts such as <c>RegisterStartup</c>).</summary>
@@ -59,5 +64,25 @@ public sealed class CommandSender(ISender mediator, CommandCatalogue catalogue)
             // The log's own limits (an event over its size limit): a bad input like any other.
             return CommandOutcome.Failure(CommandError.Invalid(new Dictionary<string, string[]> { [""] = [e.Message] }));
         }
+    }
+
+    /// <summary>The typed command from its JSON, or every bad field.</summary>
+    private (IRegistryCommand? Command, CommandError? Error) Read(string commandName, JsonElement body)
+    {
+        if (!catalogue.TryGet(commandName, out var useCase)) return (null, CommandError.UnknownCommand(commandName));
+        var errors = new FieldErrors();
+        JsonShape.Check(body, useCase.CommandType, errors);
+        if (!errors.Any)
+        {
+            try
+            {
+                return ((IRegistryCommand)JsonShape.Complete(body, useCase.CommandType).Deserialize(useCase.CommandType, RegistryJson.Options)!, null);
+            }
+            catch (JsonException e)
+            {
+                errors.Add(e.Path?.TrimStart('$', '.') ?? "", e.Message);
+            }
+        }
+        return (null, CommandError.Invalid(errors.ToDictionary()));
     }
 }

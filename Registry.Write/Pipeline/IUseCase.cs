@@ -1,4 +1,5 @@
 using Registry.Contracts.Common;
+using Registry.EventStore;
 
 namespace Registry.Write.Pipeline;
 
@@ -12,6 +13,9 @@ public interface IUseCase
 
     /// <summary>Only an administrator records it (the provincial map, national facts).</summary>
     bool AdminOnly { get; }
+
+    /// <summary>The stream the command's facts go to, found as the pipeline finds it (a correction: the corrected fact's stream).</summary>
+    Task<string> StreamOfAsync(IRegistryCommand command, IEventStore store, CancellationToken ct);
 
     IWriteRequest CreateRequest(IRegistryCommand command, CommandContext context);
 

@@ -44,6 +44,7 @@ public abstract class UseCase<TCommand> : IUseCase where TCommand : class, IRegi
     /// <summary>The use case's Mediator message for this command.</summary>
     protected abstract IWriteRequest NewRequest(TCommand command, CommandContext context);
 
+    Task<string> IUseCase.StreamOfAsync(IRegistryCommand command, IEventStore store, CancellationToken ct) => ResolveStreamAsync((TCommand)command, store, ct);
     IWriteRequest IUseCase.CreateRequest(IRegistryCommand command, CommandContext context) => NewRequest((TCommand)command, context);
     void IUseCase.Validate(IRegistryCommand command, FieldErrors errors) => Validate((TCommand)command, errors);
     IEnumerable<ProvinceField> IUseCase.ProvincesNamed(IRegistryCommand command) => ProvincesNamed((TCommand)command);

@@ -12,6 +12,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchAppendCommand.Create());
         bench.Subcommands.Add(BenchCommandsCommand.Create());
         bench.Subcommands.Add(BenchVerifyCommand.Create());
+        bench.Subcommands.Add(BenchFeedCommand.Create());
         return ReadModelBench.AddTo(bench);
     }
 }

@@ -1,9 +1,10 @@
 using Grpc.Core;
+using Registry.Write.Pipeline;
 
 namespace Registry.Host.Grpc.Access;
 
-/// <summary>Identifies the caller of a gRPC call, or refuses it (Unauthenticated) with nothing read or written.</summary>
+/// <summary>Identifies the caller of a gRPC call as the write side's <see cref="Principal"/>, or refuses it (Unauthenticated) with nothing read or written.</summary>
 public interface IGrpcAccess
 {
-    ValueTask<GrpcCaller> IdentifyAsync(ServerCallContext context);
+    ValueTask<Principal> IdentifyAsync(ServerCallContext context);
 }

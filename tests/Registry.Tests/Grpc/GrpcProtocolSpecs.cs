@@ -34,7 +34,7 @@ public sealed class GrpcProtocolSpecs
         };
         message.Metadata.Remove(missing);
 
-        var refused = Assert.Throws<RpcException>(() => ProposedEvent.ToEventData(message, 0))!;
+        var refused = Assert.Throws<RpcException>(() => ProposedEvent.From(message))!;
         Assert.That(refused.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(refused.Trailers.GetValue("exception"), Is.EqualTo("missing-required-metadata-property"));
     }

@@ -30,6 +30,12 @@ public sealed class RegistryProcess : IDisposable
     {
         var psi = new ProcessStartInfo(RegistryExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) psi.ArgumentList.Add(arg);
+        if (args.FirstOrDefault() == "serve")
+        {
+            // Every server opens a gRPC endpoint too: a free port each, or two processes of one test collide on 2113.
+            psi.ArgumentList.Add("--grpc-urls");
+            psi.ArgumentList.Add($"127.0.0.1:{FreePort()}");
+        }
         psi.ArgumentList.Add("--store");
         psi.ArgumentList.Add(location.Kind);
         psi.ArgumentList.Add("--connection");
@@ -73,5 +79,12 @@ public sealed class RegistryProcess : IDisposable
     {
         if (!_process.HasExited) Kill();
         _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
