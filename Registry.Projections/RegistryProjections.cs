@@ -14,5 +14,6 @@ public static class RegistryProjections
     [
         new EventCountsProjection(),
         new StreamHeadsProjection(),
+        .. ReadModels.All(),
     ];
 }

@@ -4,6 +4,7 @@ using Registry.Read;
 using Registry.Read.Competitions;
 using Registry.Read.Findings;
 using Registry.Read.Plans;
+using Registry.Projections.Runtime;
 using Registry.Read.Progress;
 using Registry.Read.Provinces;
 using Registry.Read.Search;
@@ -22,7 +23,7 @@ public static class QueryEndpoints
     public static IEndpointRouteBuilder MapQueryEndpoints(this IEndpointRouteBuilder app, EventStoreLocation location, TimeSpan? afterTimeout = null)
     {
         var db = ReadDatabase.For(location);
-        IProjectionProgress progress = new CheckpointTableProgress(db);
+        var progress = app.ServiceProvider.GetRequiredService<ProjectionWaiter>();
         var wait = afterTimeout ?? ReadYourWrites.DefaultTimeout;
         var api = app.MapGroup("/api");
 
@@ -48,12 +49,12 @@ public static class QueryEndpoints
         return app;
     }
 
-    private static async Task<IResult> Answer<T>(IProjectionProgress progress, TimeSpan wait, string? after, Func<Task<T>> query, string notFound, CancellationToken ct)
+    private static async Task<IResult> Answer<T>(ProjectionWaiter progress, TimeSpan wait, string? after, Func<Task<T>> query, string notFound, CancellationToken ct)
     {
         try
         {
             var position = ReadYourWrites.Parse(after);
-            if (position > 0 && !await ReadYourWrites.WaitForAsync(progress, position, wait, ct))
+            if (position > 0 && !await progress.WaitForPositionAsync(position, wait, ct: ct))
                 return Results.Problem(statusCode: 503, title: "Read models are behind",
                     detail: $"the read models have not reached position {position} yet: retry shortly",
                     extensions: new Dictionary<string, object?> { ["after"] = position })

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Projections.Runtime;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +41,7 @@ public sealed class QueryEndpointsSpecs
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(new ProjectionWaiter(await ProjectionDatabase.OpenAsync(location), RegistryProjections.All.Select(p => p.Name)));
         _app = builder.Build();
         _app.MapQueryEndpoints(location, afterTimeout: TimeSpan.FromMilliseconds(100));
         await _app.StartAsync();
