@@ -3,20 +3,12 @@ using Registry.Tests.Infrastructure;
 namespace Registry.Tests.Seed;
 
 /// <summary>
-/// The project's shared data (<c>../shared/data</c> beside the main checkout). Worktrees sit deeper than the main
-/// checkout, so the folder is looked for above the repository root rather than at a fixed relative path.
+/// The shared data tables the seed is built from, as verbatim copies in <c>Seed/Sources/</c> (the originals are in
+/// <c>../shared/data/</c>, outside the repository, which a checkout elsewhere does not have).
 /// </summary>
 public static class SharedData
 {
-    public static string File(string name)
-    {
-        for (var dir = new DirectoryInfo(RepositoryRoot.Path); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", name);
-            if (System.IO.File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"shared/data/{name} not found above {RepositoryRoot.Path}");
-    }
+    public static string File(string name) => Path.Combine(RepositoryRoot.Path, "tests", "Registry.Tests", "Seed", "Sources", name);
 
     /// <summary>The reform table: (old code, new code) per row, header skipped.</summary>
     public static IReadOnlyList<(string OldCode, string NewCode)> ReformRows() =>
