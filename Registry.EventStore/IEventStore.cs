@@ -20,6 +20,9 @@ public interface IEventStore : IAsyncDisposable
     /// down (<see cref="long.MaxValue"/> means the end). Only events matching <paramref name="filter"/>, when given.</summary>
     IAsyncEnumerable<RecordedEvent> ReadAllAsync(Direction direction, long fromPosition, long maxCount, EventFilter? filter = null, CancellationToken ct = default);
 
+    /// <summary>The event recorded under <paramref name="eventId"/>, or null: how a correction finds the fact it corrects.</summary>
+    Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken ct = default);
+
     /// <summary>The stream's last revision, or null when it does not exist.</summary>
     Task<long?> GetStreamRevisionAsync(string stream, CancellationToken ct = default);
 

@@ -16,10 +16,12 @@ public abstract class SqlEventStore : IEventStore
     private const int PageSize = 1000;
     private readonly GroupCommitQueue _queue;
 
-    protected SqlEventStore(AppendLimits limits)
+    /// <param name="committers">Group commits that may be in flight at once (see <see cref="GroupCommitQueue"/>);
+    /// 1 for an adapter with a single writing connection.</param>
+    protected SqlEventStore(AppendLimits limits, int committers = 1)
     {
         Limits = limits;
-        _queue = new GroupCommitQueue(CommitBatchAsync, limits.MaxEventsPerAppend);
+        _queue = new GroupCommitQueue(CommitBatchAsync, limits.MaxEventsPerAppend, committers);
     }
 
     public AppendLimits Limits { get; }
@@ -122,6 +124,16 @@ public abstract class SqlEventStore : IEventStore
         }
     }
 
+    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM events WHERE event_id = @id";
+        AddEventId(cmd, "id", eventId);
+        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        return await reader.ReadAsync(ct) ? ReadEvent(reader) : null;
+    }
+
     public async Task<long?> GetStreamRevisionAsync(string stream, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
@@ -140,12 +152,38 @@ public abstract class SqlEventStore : IEventStore
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Every event from <paramref name="fromPosition"/> on, in one streaming query (no paging): the verifier's
+    /// read path. The rows come as stored, gaps and all: nothing here assumes the log is intact.</summary>
+    public async IAsyncEnumerable<RecordedEvent> ScanAsync(long fromPosition, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM events WHERE position >= @p ORDER BY position";
+        Add(cmd, "p", fromPosition);
+        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct)) yield return ReadEvent(reader);
+    }
+
+    /// <summary>The head row: last position and its chain hash, as the writer left them.</summary>
+    public async Task<(long Position, byte[] Hash)> GetHeadAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT position, hash FROM log_head WHERE id = 1";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt64(0), (byte[])reader.GetValue(1));
+    }
+
     protected async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = CreateConnection();
         await connection.OpenAsync(ct);
         return connection;
     }
+
+    /// <summary>Binds an event id the way the adapter stores it (a uuid; a 16-byte blob in SQLite).</summary>
+    protected virtual void AddEventId(DbCommand cmd, string name, Guid eventId) => Add(cmd, name, eventId);
 
     protected static void Add(DbCommand cmd, string name, object? value)
     {

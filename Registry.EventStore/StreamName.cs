@@ -5,7 +5,8 @@ namespace Registry.EventStore;
 /// <summary>Stream names are <c>{category}-{id}</c>: a category of letters and digits, a dash, and a non-empty id.</summary>
 public static partial class StreamName
 {
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*-[^\s\p{C}]+$", RegexOptions.CultureInvariant)]
+    // \z, not $: '$' also matches before a final newline, which would let "startup-1\n" through.
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*-[^\s\p{C}]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     /// <summary>Null when the name is well formed, otherwise why not.</summary>

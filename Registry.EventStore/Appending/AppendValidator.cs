@@ -35,6 +35,8 @@ internal static class AppendValidator
     private static string? JsonProblem(ReadOnlyMemory<byte> json)
     {
         if (json.IsEmpty) return "is empty; it must be a JSON value";
+        // The reader does not check the UTF-8 of string contents it is not asked to decode.
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span)) return "is not valid UTF-8";
         var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {

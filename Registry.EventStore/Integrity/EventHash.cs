@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,38 +20,61 @@ public static class EventHash
     public static byte[] Compute(ReadOnlySpan<byte> previous, long position, string stream, long revision, Guid eventId,
         string eventType, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, long recordedUnixMicroseconds)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> buffer = stackalloc byte[16];
-        sha.AppendData(previous);
-        BinaryPrimitives.WriteInt64BigEndian(buffer, position);
-        sha.AppendData(buffer[..8]);
-        AppendString(sha, stream);
-        BinaryPrimitives.WriteInt64BigEndian(buffer, revision);
-        sha.AppendData(buffer[..8]);
-        eventId.TryWriteBytes(buffer, bigEndian: true, out _);
-        sha.AppendData(buffer);
-        AppendString(sha, eventType);
-        AppendBytes(sha, data);
-        AppendBytes(sha, metadata);
-        BinaryPrimitives.WriteInt64BigEndian(buffer, recordedUnixMicroseconds);
-        sha.AppendData(buffer[..8]);
-        return sha.GetHashAndReset();
+        var hash = new byte[32];
+        Compute(previous, position, stream, revision, eventId, eventType, data, metadata, recordedUnixMicroseconds, hash);
+        return hash;
+    }
+
+    /// <summary>Writes the hash into <paramref name="destination"/> (32 bytes): the allocation-free form the verifier uses.</summary>
+    public static void Compute(ReadOnlySpan<byte> previous, long position, string stream, long revision, Guid eventId,
+        string eventType, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, long recordedUnixMicroseconds, Span<byte> destination)
+    {
+        var size = 32 + 8 + 4 + Encoding.UTF8.GetMaxByteCount(stream.Length) + 8 + 16 + 4 + Encoding.UTF8.GetMaxByteCount(eventType.Length)
+                   + 4 + data.Length + 4 + metadata.Length + 8;
+        var rented = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var buffer = rented.AsSpan();
+            var at = 0;
+            previous.CopyTo(buffer[at..]); at += previous.Length;
+            BinaryPrimitives.WriteInt64BigEndian(buffer[at..], position); at += 8;
+            at = WriteString(buffer, at, stream);
+            BinaryPrimitives.WriteInt64BigEndian(buffer[at..], revision); at += 8;
+            eventId.TryWriteBytes(buffer[at..], bigEndian: true, out _); at += 16;
+            at = WriteString(buffer, at, eventType);
+            at = WriteBytes(buffer, at, data);
+            at = WriteBytes(buffer, at, metadata);
+            BinaryPrimitives.WriteInt64BigEndian(buffer[at..], recordedUnixMicroseconds); at += 8;
+            SHA256.HashData(buffer[..at], destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static byte[] Compute(ReadOnlySpan<byte> previous, RecordedEvent e) =>
         Compute(previous, e.Position, e.StreamName, e.StreamRevision, e.EventId, e.EventType, e.Data, e.Metadata, ToUnixMicroseconds(e.Recorded));
 
+    /// <summary>The hash <paramref name="e"/> would have if it stood at <paramref name="position"/> after <paramref name="previous"/>.</summary>
+    public static byte[] ComputeAt(ReadOnlySpan<byte> previous, RecordedEvent e, long position) =>
+        Compute(previous, position, e.StreamName, e.StreamRevision, e.EventId, e.EventType, e.Data, e.Metadata, ToUnixMicroseconds(e.Recorded));
+
     public static long ToUnixMicroseconds(DateTimeOffset t) => (t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
     public static DateTimeOffset FromUnixMicroseconds(long us) => DateTimeOffset.UnixEpoch.AddTicks(us * 10);
 
-    private static void AppendString(IncrementalHash sha, string s) => AppendBytes(sha, Encoding.UTF8.GetBytes(s));
-
-    private static void AppendBytes(IncrementalHash sha, ReadOnlySpan<byte> bytes)
+    private static int WriteString(Span<byte> buffer, int at, string s)
     {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        sha.AppendData(length);
-        sha.AppendData(bytes);
+        var length = Encoding.UTF8.GetBytes(s, buffer[(at + 4)..]);
+        BinaryPrimitives.WriteInt32BigEndian(buffer[at..], length);
+        return at + 4 + length;
+    }
+
+    private static int WriteBytes(Span<byte> buffer, int at, ReadOnlySpan<byte> bytes)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(buffer[at..], bytes.Length);
+        bytes.CopyTo(buffer[(at + 4)..]);
+        return at + 4 + bytes.Length;
     }
 }

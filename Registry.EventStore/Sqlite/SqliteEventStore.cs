@@ -41,6 +41,9 @@ public sealed class SqliteEventStore : SqlEventStore
 
     protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
+    protected override void AddEventId(DbCommand cmd, string name, Guid eventId) =>
+        ((SqliteCommand)cmd).Parameters.Add(name, SqliteType.Blob).Value = eventId;
+
     private protected override async Task CommitBatchAsync(IReadOnlyList<PendingAppend> batch)
     {
         BatchPlan plan;

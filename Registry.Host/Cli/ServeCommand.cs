@@ -1,5 +1,11 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Registry.EventStore;
+using Registry.Host.Feeds;
+using Registry.Host.Grpc;
+using Registry.Host.Hosting;
+using Registry.Host.Http;
 
 namespace Registry.Host.Cli;
 
@@ -14,20 +20,42 @@ public static class ServeCommand
 
     public static Command Create()
     {
-        var command = new Command("serve", "Serve the registry over HTTP");
+        var command = new Command("serve", "Serve the registry over HTTP, and the EventStoreDB gRPC protocol on its own endpoint");
         command.Options.Add(Urls);
+        GrpcServeOptions.AddTo(command);
+        command.AddProjectionOptions();
         command.SetAction(async (result, ct) =>
         {
+            // A projections-only process serves no API: it only runs projection workers (and reports their health).
+            var role = result.GetValue(ServeRoleOption.Role);
+            var serving = role != ServeRole.Projections;
+            var grpc = serving ? GrpcServeOptions.Settings(result) : GrpcServeOptions.Settings(result) with { Addresses = [] };
             await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
             var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls(result.GetValue(Urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries));
+            var urls = result.GetValue(Urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries);
+            builder.ListenForHttpAndGrpc(urls, grpc);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IEventStore>(store);
+            if (serving)
+            {
+                builder.Services.AddRegistryGrpc();
+                builder.AddCommands();
+            }
+            await builder.AddProjectionsAsync(result, store, ct);
             var app = builder.Build();
-            app.MapGet("/health", async (IEventStore log, CancellationToken token) =>
-                Results.Ok(new { status = "healthy", head = await log.GetHeadPositionAsync(token) }));
+            app.MapProjections();
+            if (role.Includes(ServeRole.Write)) app.MapCommands();
+            if (role.Includes(ServeRole.Read))
+            {
+                app.MapFeed();
+                app.MapQueryEndpoints(StoreOptions.Location(result));
+            }
+            if (serving) app.MapRegistryGrpc();
             await app.StartAsync(ct);
-            foreach (var url in app.Urls) Console.WriteLine($"Registry listening on {url}");
+            // The bound addresses, in the order configured (HTTP first), so that port 0 prints the port chosen.
+            var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            foreach (var url in bound.Take(urls.Length)) Console.WriteLine($"Registry listening on {url}");
+            foreach (var line in grpc.Describe()) Console.WriteLine(line);
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

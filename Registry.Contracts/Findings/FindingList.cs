@@ -1,0 +1,3 @@
+namespace Registry.Contracts.Findings;
+
+public sealed record FindingList(string Map, long AsOfPosition, IReadOnlyList<Finding> Findings);

@@ -1,0 +1,3 @@
+namespace Registry.Contracts.Search;
+
+public sealed record SearchResults(string Query, long AsOfPosition, IReadOnlyList<SearchHit> Hits);

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Registry.Contracts.Common;
+using Registry.EventStore;
+using Registry.Projections;
+using Registry.Projections.Rebuild;
+using Registry.Projections.Runtime;
+using Registry.Read;
+
+namespace Registry.Host.Cli.Bench;
+
+/// <summary>
+/// <c>registry bench rebuild [--store sqlite|postgres] [--connection …] [--events 1000000]</c>: fills an empty log with a
+/// generated history (every kind of event, corrections, the 2025 reform), then rebuilds every read model from it in
+/// a new generation, and prints events/s and the peak memory of the rebuild. A log that already holds the events is
+/// reused, so the rebuild can be measured again.
+/// </summary>
+public static class BenchRebuildCommand
+{
+    private static readonly Option<int> Events = new("--events") { Description = "Events in the generated history", DefaultValueFactory = _ => 1_000_000 };
+
+    public static Command Create()
+    {
+        var command = new Command("rebuild", "Generate a history and rebuild every read model from it: events/s and peak memory") { Events };
+        command.SetAction(async (ParseResult r, CancellationToken ct) =>
+        {
+            var location = BenchStore.Location(r);
+            var events = r.GetValue(Events);
+            await using var store = await location.OpenAsync(ct: ct);
+            var head = await store.GetHeadPositionAsync(ct);
+            if (head == 0)
+            {
+                var sw = Stopwatch.StartNew();
+                await AppendAsync(store, new HistoryGenerator().Generate(events), ct);
+                head = await store.GetHeadPositionAsync(ct);
+                Console.WriteLine($"generated and appended {head:N0} events in {sw.Elapsed.TotalSeconds:F1} s ({head / sw.Elapsed.TotalSeconds:N0} events/s)");
+            }
+            else if (head < events)
+            {
+                await Console.Error.WriteLineAsync($"the log holds {head:N0} events, fewer than --events {events:N0}: give an empty database");
+                return 2;
+            }
+            else Console.WriteLine($"reusing the log's {head:N0} events");
+
+            await using var db = ReadDatabase.For(location);
+            var projections = ReadModels.All();
+            var generation = await NextGenerationAsync(db, projections, ct);
+            GC.Collect();
+            BenchStore.ResetPeakMemory();
+            var watch = Stopwatch.StartNew();
+            var last = await new OfflineRebuilder(store, db.CreateConnection, db.Dialect).RebuildAsync(projections, generation,
+                new Progress<long>(p => { if (p % 100_000 < 5000) Console.Error.Write($"\r{p:N0} / {head:N0}"); }), ct);
+            watch.Stop();
+            Console.Error.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rebuilt {projections.Count} projections over {last:N0} events in {watch.Elapsed.TotalSeconds:F1} s: {last / watch.Elapsed.TotalSeconds:N0} events/s, peak memory {BenchStore.PeakMemoryMb():N0} MB ({location.Kind}, {Environment.ProcessorCount} cores)"));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Appends one event per append with many in flight, so the log's group commit batches them.</summary>
+    private static async Task AppendAsync(IEventStore store, IEnumerable<GeneratedEvent> history, CancellationToken ct)
+    {
+        const int InFlight = 512;
+        var pending = new Queue<Task>();
+        foreach (var e in history)
+        {
+            if (pending.Count >= InFlight) await pending.Dequeue();
+            var metadata = new EventMetadata(e.Data.OccurredOn, "bench", e.Data.Source, e.EventId, e.EventId);
+            pending.Enqueue(store.AppendAsync(e.Stream, ExpectedRevision.Any,
+            [
+                new EventData(e.EventId, e.Data.GetType().Name, JsonSerializer.SerializeToUtf8Bytes(e.Data, e.Data.GetType(), RegistryJson.Options),
+                    JsonSerializer.SerializeToUtf8Bytes(metadata, RegistryJson.Options)),
+            ], ct));
+        }
+        await Task.WhenAll(pending);
+    }
+
+    /// <summary>The generation after the ones already built; their tables are dropped first (the views move to the new one).</summary>
+    private static async Task<int> NextGenerationAsync(ReadDatabase db, IReadOnlyList<IProjection> projections, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var generation = 1;
+        while (await ExistsAsync(connection, ProjectionBatch.TableName(projections[0].Tables[0], generation), ct)) generation++;
+        foreach (var table in projections.SelectMany(p => p.Tables))
+        {
+            await connection.ExecuteAsync($"DROP VIEW IF EXISTS {table}");
+            for (var g = 1; g < generation; g++) await connection.ExecuteAsync($"DROP TABLE IF EXISTS {ProjectionBatch.TableName(table, g)}");
+        }
+        return generation;
+    }
+
+    private static async Task<bool> ExistsAsync(System.Data.Common.DbConnection connection, string table, CancellationToken ct)
+    {
+        try
+        {
+            await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT 1) t", cancellationToken: ct));
+            return true;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+    }
+}

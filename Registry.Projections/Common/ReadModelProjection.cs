@@ -1,0 +1,73 @@
+using Dapper;
+using Registry.Contracts.Corrections;
+using Registry.EventStore;
+using Registry.Projections.Runtime;
+
+namespace Registry.Projections.Common;
+
+/// <summary>
+/// What the read-model projections share: they apply the event types they know, and treat corrections alike. A
+/// <see cref="FactCorrected"/> or <see cref="FactRetracted"/> of a fact this projection uses re-derives the rows of
+/// its stream from that position on: the stream's current rows are closed (their history stays as it was) and the
+/// stream's facts, corrections applied, are applied again. Every row therefore belongs to exactly one stream.
+/// </summary>
+public abstract class ReadModelProjection : IProjection
+{
+    // Columns are snake_case, row records PascalCase.
+    static ReadModelProjection() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    public abstract string Name { get; }
+    public virtual int Version => 1;
+    public abstract IReadOnlyList<string> Tables { get; }
+    public abstract IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table);
+
+    /// <summary>The event types whose facts this projection turns into rows.</summary>
+    protected abstract IReadOnlySet<string> EventTypes { get; }
+
+    /// <summary>Applies one fact: the "event → SQL" table of the projection.</summary>
+    protected abstract Task ApplyAsync(Fact fact, ProjectionBatch batch);
+
+    /// <summary>Tables whose rows are not versioned (lookups used while projecting), kept out of stream closing.</summary>
+    protected virtual IReadOnlySet<string> WorkingTables { get; } = new HashSet<string>();
+
+    public async Task HandleAsync(ProjectionBatch batch, CancellationToken ct)
+    {
+        foreach (var e in batch.Events)
+        {
+            if (EventTypes.Contains(e.EventType))
+                await ApplyAsync(new Fact(e.Position, e.EventId, null, e.StreamName, EventDecoder.Decode(e.EventType, e.Data)), batch);
+            else if (e.EventType is nameof(FactCorrected) or nameof(FactRetracted) && Concerns(e))
+                await RederiveStreamAsync(e, batch, ct);
+        }
+    }
+
+    private bool Concerns(RecordedEvent e) => EventDecoder.Decode(e.EventType, e.Data) switch
+    {
+        FactCorrected c => EventTypes.Contains(c.CorrectedEventType),
+        FactRetracted r => EventTypes.Contains(r.RetractedEventType),
+        _ => false,
+    };
+
+    private async Task RederiveStreamAsync(RecordedEvent correction, ProjectionBatch batch, CancellationToken ct)
+    {
+        foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
+            await batch.Connection.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
+                new { p = correction.Position, s = correction.StreamName }, batch.Transaction);
+        foreach (var (eventId, revisedBy, type, data) in await StreamHistory.EffectiveAsync(batch.Connection, batch.Transaction,
+                     correction.StreamName, correction.Position, ct))
+            if (EventTypes.Contains(type))
+                await ApplyAsync(new Fact(correction.Position, eventId, revisedBy, correction.StreamName, data), batch);
+        // Versions opened and closed at the same position were never visible to anyone: drop them.
+        foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
+            await batch.Connection.ExecuteAsync($"DELETE FROM {batch.Table(table)} WHERE stream = @s AND valid_from = @p AND valid_to = @p",
+                new { p = correction.Position, s = correction.StreamName }, batch.Transaction);
+    }
+
+    /// <summary>A row's own values and the fact's provenance, as one set of Dapper parameters.</summary>
+    protected static DynamicParameters Row(object values, Fact fact)
+    {
+        var p = new DynamicParameters(values);
+        p.AddDynamicParams(fact.Provenance);
+        return p;
+    }
+}

@@ -1,0 +1,111 @@
+using Dapper;
+using Registry.Contracts.Competitions;
+using Registry.Projections.Common;
+using Registry.Projections.Runtime;
+
+namespace Registry.Projections.Competitions;
+
+/// <summary>
+/// <c>competitions</c>: one version per change (launched, applications recorded, closed); <c>prizes</c>: one row per
+/// prize, carrying the competition's province and year so that dashboards need no join.
+/// </summary>
+public sealed class CompetitionsProjection : ReadModelProjection
+{
+    public override string Name => "competitions";
+    public override IReadOnlyList<string> Tables { get; } = ["competitions", "prizes"];
+
+    protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string>
+    {
+        nameof(CompetitionLaunched), nameof(ApplicationsRecorded), nameof(PrizeAwarded), nameof(CompetitionClosed),
+    };
+
+    private const string Columns =
+        "competition_id, name, province_code, province_on, year, organizer, status, received, received_qualifier, valid, valid_qualifier";
+
+    public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
+    [
+        $"""
+        CREATE TABLE {table("competitions")} (
+            competition_id TEXT NOT NULL, name TEXT NOT NULL, name_norm TEXT NOT NULL, province_code TEXT NOT NULL, province_on TEXT NOT NULL,
+            year BIGINT NOT NULL, organizer TEXT NOT NULL, status TEXT NOT NULL, received DOUBLE PRECISION, received_qualifier TEXT,
+            valid DOUBLE PRECISION, valid_qualifier TEXT, {Temporal.Columns})
+        """,
+        $"CREATE INDEX ix_{table("competitions")}_current ON {table("competitions")} (competition_id) WHERE valid_to IS NULL",
+        $"CREATE INDEX ix_{table("competitions")}_id ON {table("competitions")} (competition_id, valid_from)",
+        $"CREATE INDEX ix_{table("competitions")}_province ON {table("competitions")} (province_code, year)",
+        Temporal.StreamIndex(table("competitions")),
+        $"""
+        CREATE TABLE {table("prizes")} (
+            prize_id TEXT NOT NULL, competition_id TEXT NOT NULL, recipient_kind TEXT NOT NULL, recipient_id TEXT NOT NULL, recipient_name TEXT NOT NULL,
+            rank TEXT NOT NULL, amount_vnd DOUBLE PRECISION, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
+        """,
+        $"CREATE INDEX ix_{table("prizes")}_competition ON {table("prizes")} (competition_id)",
+        $"CREATE INDEX ix_{table("prizes")}_province ON {table("prizes")} (province_code, year)",
+        Temporal.StreamIndex(table("prizes")),
+    ];
+
+    protected override async Task ApplyAsync(Fact fact, ProjectionBatch b)
+    {
+        switch (fact.Data)
+        {
+            case CompetitionLaunched e:
+                await Open(b, fact, new CompetitionState
+                {
+                    CompetitionId = e.CompetitionId, Name = e.Name, ProvinceCode = e.ProvinceCode, ProvinceOn = fact.Provenance.OccurredOn,
+                    Year = e.Year, Organizer = e.Organizer,
+                });
+                break;
+            case ApplicationsRecorded e:
+                // Recording again replaces the earlier count.
+                await Change(b, fact, e.CompetitionId, c => c with
+                {
+                    Received = (double)e.Received.Value, ReceivedQualifier = e.Received.Qualifier.ToString(),
+                    Valid = (double)e.Valid.Value, ValidQualifier = e.Valid.Qualifier.ToString(),
+                });
+                break;
+            case CompetitionClosed e:
+                await Change(b, fact, e.CompetitionId, c => c with { Status = "closed" });
+                break;
+            case PrizeAwarded e:
+                var competition = await Current(b, e.CompetitionId);
+                await b.Connection.ExecuteAsync(
+                    $"""
+                    INSERT INTO {b.Table("prizes")} (prize_id, competition_id, recipient_kind, recipient_id, recipient_name, rank, amount_vnd,
+                        province_code, province_on, year, {Temporal.InsertColumns})
+                    VALUES (@PrizeId, @CompetitionId, @RecipientKind, @RecipientId, @RecipientName, @Rank, @AmountVnd,
+                        @ProvinceCode, @ProvinceOn, @Year, {Temporal.InsertValues})
+                    """,
+                    Row(new
+                    {
+                        e.PrizeId, e.CompetitionId, RecipientKind = e.RecipientKind.ToString(), e.RecipientId, e.RecipientName, e.Rank,
+                        AmountVnd = (double?)e.AmountVnd, ProvinceCode = competition?.ProvinceCode ?? "", ProvinceOn = competition?.ProvinceOn ?? fact.Provenance.OccurredOn,
+                        Year = competition?.Year ?? e.OccurredOn.Year,
+                    }, fact), b.Transaction);
+                break;
+        }
+    }
+
+    private static Task<CompetitionState?> Current(ProjectionBatch b, string competitionId) =>
+        b.Connection.QuerySingleOrDefaultAsync<CompetitionState>(
+            $"SELECT {Columns} FROM {b.Table("competitions")} WHERE competition_id = @competitionId AND valid_to IS NULL", new { competitionId }, b.Transaction);
+
+    private static async Task Change(ProjectionBatch b, Fact fact, string competitionId, Func<CompetitionState, CompetitionState> change)
+    {
+        if (await Current(b, competitionId) is not { } current) return;
+        await b.Connection.ExecuteAsync($"UPDATE {b.Table("competitions")} SET valid_to = @p WHERE competition_id = @competitionId AND valid_to IS NULL",
+            new { p = fact.Position, competitionId }, b.Transaction);
+        await Open(b, fact, change(current));
+    }
+
+    private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c) => b.Connection.ExecuteAsync(
+        $"""
+        INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
+        VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,
+                @NameNorm, {Temporal.InsertValues})
+        """,
+        Row(new
+        {
+            c.CompetitionId, c.Name, c.ProvinceCode, c.ProvinceOn, c.Year, c.Organizer, c.Status, c.Received, c.ReceivedQualifier, c.Valid, c.ValidQualifier,
+            NameNorm = TextNormalizer.Normalize(c.Name),
+        }, fact), b.Transaction);
+}

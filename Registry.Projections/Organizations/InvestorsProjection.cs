@@ -1,0 +1,35 @@
+using Dapper;
+using Registry.Contracts.Organizations;
+using Registry.Projections.Common;
+using Registry.Projections.Runtime;
+
+namespace Registry.Projections.Organizations;
+
+/// <summary><c>investors</c>: funds, angels, corporates. An angel's person name and contacts are personal data and stay out.</summary>
+public sealed class InvestorsProjection : ReadModelProjection
+{
+    public override string Name => "investors";
+    public override IReadOnlyList<string> Tables { get; } = ["investors"];
+    protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string> { nameof(InvestorRegistered) };
+
+    public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
+    [
+        $"""
+        CREATE TABLE {table("investors")} (
+            investor_id TEXT NOT NULL, name TEXT NOT NULL, name_norm TEXT NOT NULL, kind TEXT NOT NULL, province_code TEXT, province_on TEXT NOT NULL,
+            {Temporal.Columns})
+        """,
+        Temporal.StreamIndex(table("investors")),
+    ];
+
+    protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
+    {
+        InvestorRegistered e => b.Connection.ExecuteAsync(
+            $"""
+            INSERT INTO {b.Table("investors")} (investor_id, name, name_norm, kind, province_code, province_on, {Temporal.InsertColumns})
+            VALUES (@InvestorId, @Name, @NameNorm, @Kind, @ProvinceCode, @OccurredOn, {Temporal.InsertValues})
+            """,
+            Row(new { e.InvestorId, e.Name, NameNorm = TextNormalizer.Normalize(e.Name), Kind = e.Kind.ToString(), e.ProvinceCode }, fact), b.Transaction),
+        _ => Task.CompletedTask,
+    };
+}

@@ -1,0 +1,14 @@
+namespace Registry.Projections.Organizations;
+
+/// <summary>A support organization as its current version in <c>organizations</c> holds it.</summary>
+public sealed record OrganizationState
+{
+    public string OrganizationId { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string? ProvinceCode { get; init; }
+    public string ProvinceOn { get; init; } = "";
+    public string? Website { get; init; }
+    public string Status { get; init; } = "active";
+    public string RegisteredOn { get; init; } = "";
+}

@@ -1,0 +1,70 @@
+using Dapper;
+using Registry.Contracts.Organizations;
+using Registry.Projections.Common;
+using Registry.Projections.Runtime;
+
+namespace Registry.Projections.Organizations;
+
+/// <summary><c>organizations</c>: incubators, co-working spaces, centres, funds, agencies; renamed and closed over time.</summary>
+public sealed class SupportOrganizationsProjection : ReadModelProjection
+{
+    public override string Name => "organizations";
+    public override IReadOnlyList<string> Tables { get; } = ["organizations"];
+
+    protected override IReadOnlySet<string> EventTypes { get; } =
+        new HashSet<string> { nameof(SupportOrganizationRegistered), nameof(OrganizationRenamed), nameof(OrganizationClosed) };
+
+    private const string Columns = "organization_id, name, kind, province_code, province_on, website, status, registered_on";
+
+    public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
+    [
+        $"""
+        CREATE TABLE {table("organizations")} (
+            organization_id TEXT NOT NULL, name TEXT NOT NULL, name_norm TEXT NOT NULL, kind TEXT NOT NULL, province_code TEXT, province_on TEXT NOT NULL,
+            website TEXT, status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
+        """,
+        $"CREATE INDEX ix_{table("organizations")}_current ON {table("organizations")} (organization_id) WHERE valid_to IS NULL",
+        $"CREATE INDEX ix_{table("organizations")}_province ON {table("organizations")} (province_code, registered_year)",
+        Temporal.StreamIndex(table("organizations")),
+    ];
+
+    protected override async Task ApplyAsync(Fact fact, ProjectionBatch b)
+    {
+        switch (fact.Data)
+        {
+            case SupportOrganizationRegistered e:
+                await Open(b, fact, new OrganizationState
+                {
+                    OrganizationId = e.OrganizationId, Name = e.Name, Kind = e.Kind.ToString(), ProvinceCode = e.ProvinceCode,
+                    ProvinceOn = fact.Provenance.OccurredOn, Website = e.Website, RegisteredOn = fact.Provenance.OccurredOn,
+                });
+                break;
+            case OrganizationRenamed e:
+                await Change(b, fact, e.OrganizationId, o => o with { Name = e.NewName });
+                break;
+            case OrganizationClosed e:
+                await Change(b, fact, e.OrganizationId, o => o with { Status = "closed" });
+                break;
+        }
+    }
+
+    private static async Task Change(ProjectionBatch b, Fact fact, string organizationId, Func<OrganizationState, OrganizationState> change)
+    {
+        var current = await b.Connection.QuerySingleOrDefaultAsync<OrganizationState>(
+            $"SELECT {Columns} FROM {b.Table("organizations")} WHERE organization_id = @organizationId AND valid_to IS NULL",
+            new { organizationId }, b.Transaction);
+        if (current is null) return;
+        await b.Connection.ExecuteAsync($"UPDATE {b.Table("organizations")} SET valid_to = @p WHERE organization_id = @organizationId AND valid_to IS NULL",
+            new { p = fact.Position, organizationId }, b.Transaction);
+        await Open(b, fact, change(current));
+    }
+
+    private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o) => b.Connection.ExecuteAsync(
+        $"""
+        INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
+        VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
+        """,
+        Row(new { o.OrganizationId, o.Name, o.Kind, o.ProvinceCode, o.ProvinceOn, o.Website, o.Status, o.RegisteredOn, NameNorm = TextNormalizer.Normalize(o.Name),
+            RegisteredYear = int.Parse(o.RegisteredOn[..4], System.Globalization.CultureInfo.InvariantCulture) }, fact),
+        b.Transaction);
+}

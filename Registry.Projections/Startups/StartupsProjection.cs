@@ -1,0 +1,169 @@
+using Dapper;
+using Registry.Contracts.Startups;
+using Registry.Projections.Common;
+using Registry.Projections.Runtime;
+
+namespace Registry.Projections.Startups;
+
+/// <summary>
+/// The startup directory. <c>startups</c>: one version per change of a startup, with a normalized search column
+/// (no diacritics, lower case). <c>startup_sectors</c>: one row per startup version and sector, for the dashboard's
+/// counts by sector without splitting strings in SQL. <c>fundings</c> and <c>supports</c>: one row per investment and
+/// per support granted, in the province the startup was in at the time.
+/// </summary>
+public sealed class StartupsProjection : ReadModelProjection
+{
+    public override string Name => "startups";
+    public override IReadOnlyList<string> Tables { get; } = ["startups", "startup_sectors", "fundings", "supports"];
+
+    protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string>
+    {
+        nameof(StartupRegistered), nameof(StartupProfileUpdated), nameof(StartupRelocated), nameof(StartupIncorporated), nameof(StartupClosed),
+        nameof(FundingRecorded), nameof(SupportGranted),
+    };
+
+    private const string Columns =
+        "startup_id, name, name_norm, search_norm, province_code, province_on, sectors, sectors_norm, stage, founded_on, founders_count, " +
+        "description, website, company_name, enterprise_code, status, registered_on, registered_year";
+
+    public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
+    [
+        $"""
+        CREATE TABLE {table("startups")} (
+            startup_id TEXT NOT NULL, name TEXT NOT NULL, name_norm TEXT NOT NULL, search_norm TEXT NOT NULL,
+            province_code TEXT NOT NULL, province_on TEXT NOT NULL, sectors TEXT NOT NULL, sectors_norm TEXT NOT NULL, stage TEXT NOT NULL,
+            founded_on TEXT, founders_count BIGINT NOT NULL, description TEXT, website TEXT, company_name TEXT, enterprise_code TEXT,
+            status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
+        """,
+        $"CREATE INDEX ix_{table("startups")}_current ON {table("startups")} (startup_id) WHERE valid_to IS NULL",
+        $"CREATE INDEX ix_{table("startups")}_id ON {table("startups")} (startup_id, valid_from)",
+        $"CREATE INDEX ix_{table("startups")}_province ON {table("startups")} (province_code, registered_year)",
+        $"CREATE INDEX ix_{table("startups")}_name ON {table("startups")} (name_norm)",
+        Temporal.StreamIndex(table("startups")),
+        $"""
+        CREATE TABLE {table("startup_sectors")} (
+            startup_id TEXT NOT NULL, sector TEXT NOT NULL, sector_norm TEXT NOT NULL, province_code TEXT NOT NULL, province_on TEXT NOT NULL,
+            stage TEXT NOT NULL, status TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
+        """,
+        $"CREATE INDEX ix_{table("startup_sectors")}_current ON {table("startup_sectors")} (startup_id) WHERE valid_to IS NULL",
+        $"CREATE INDEX ix_{table("startup_sectors")}_province ON {table("startup_sectors")} (province_code, registered_year)",
+        Temporal.StreamIndex(table("startup_sectors")),
+        $"""
+        CREATE TABLE {table("fundings")} (
+            funding_id TEXT NOT NULL, startup_id TEXT NOT NULL, investor_id TEXT, investor_name TEXT NOT NULL, amount_vnd DOUBLE PRECISION NOT NULL,
+            round TEXT NOT NULL, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
+        """,
+        $"CREATE INDEX ix_{table("fundings")}_province ON {table("fundings")} (province_code, year)",
+        Temporal.StreamIndex(table("fundings")),
+        $"""
+        CREATE TABLE {table("supports")} (
+            support_id TEXT NOT NULL, startup_id TEXT NOT NULL, programme TEXT NOT NULL, kind TEXT NOT NULL, amount_vnd DOUBLE PRECISION,
+            granted_by TEXT, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
+        """,
+        $"CREATE INDEX ix_{table("supports")}_province ON {table("supports")} (province_code, year)",
+        Temporal.StreamIndex(table("supports")),
+    ];
+
+    protected override async Task ApplyAsync(Fact fact, ProjectionBatch b)
+    {
+        switch (fact.Data)
+        {
+            case StartupRegistered e:
+                await Open(b, fact, new StartupState
+                {
+                    StartupId = e.StartupId, Name = e.Name, ProvinceCode = e.ProvinceCode, ProvinceOn = fact.Provenance.OccurredOn,
+                    Sectors = string.Join('|', e.Sectors), Stage = e.Stage.ToString(), FoundedOn = e.FoundedOn is { } f ? IsoDate.Format(f) : null,
+                    FoundersCount = e.Founders.Count, Description = e.Description, Website = e.Website,
+                    RegisteredOn = fact.Provenance.OccurredOn, RegisteredYear = e.OccurredOn.Year,
+                });
+                break;
+            case StartupProfileUpdated e:
+                await Change(b, fact, e.StartupId, s => s with
+                {
+                    Name = e.Name ?? s.Name, Sectors = e.Sectors is null ? s.Sectors : string.Join('|', e.Sectors), Stage = e.Stage?.ToString() ?? s.Stage,
+                    FoundersCount = e.Founders?.Count ?? s.FoundersCount, Description = e.Description ?? s.Description, Website = e.Website ?? s.Website,
+                });
+                break;
+            case StartupRelocated e:
+                await Change(b, fact, e.StartupId, s => s with { ProvinceCode = e.ToProvinceCode, ProvinceOn = fact.Provenance.OccurredOn });
+                break;
+            case StartupIncorporated e:
+                await Change(b, fact, e.StartupId, s => s with
+                {
+                    CompanyName = e.CompanyName, EnterpriseCode = e.EnterpriseCode, Stage = nameof(StartupStage.Company),
+                });
+                break;
+            case StartupClosed e:
+                await Change(b, fact, e.StartupId, s => s with { Status = "closed" });
+                break;
+            case FundingRecorded e:
+                var funded = await Current(b, e.StartupId);
+                await b.Connection.ExecuteAsync(
+                    $"""
+                    INSERT INTO {b.Table("fundings")} (funding_id, startup_id, investor_id, investor_name, amount_vnd, round, province_code, province_on, year,
+                        {Temporal.InsertColumns})
+                    VALUES (@FundingId, @StartupId, @InvestorId, @InvestorName, @AmountVnd, @Round, @ProvinceCode, @ProvinceOn, @Year, {Temporal.InsertValues})
+                    """,
+                    Row(new
+                    {
+                        e.FundingId, e.StartupId, e.InvestorId, e.InvestorName, AmountVnd = (double)e.AmountVnd, e.Round,
+                        ProvinceCode = funded?.ProvinceCode ?? "", ProvinceOn = funded?.ProvinceOn ?? fact.Provenance.OccurredOn, Year = e.OccurredOn.Year,
+                    }, fact), b.Transaction);
+                break;
+            case SupportGranted e:
+                var supported = await Current(b, e.StartupId);
+                await b.Connection.ExecuteAsync(
+                    $"""
+                    INSERT INTO {b.Table("supports")} (support_id, startup_id, programme, kind, amount_vnd, granted_by, province_code, province_on, year,
+                        {Temporal.InsertColumns})
+                    VALUES (@SupportId, @StartupId, @Programme, @Kind, @AmountVnd, @GrantedBy, @ProvinceCode, @ProvinceOn, @Year, {Temporal.InsertValues})
+                    """,
+                    Row(new
+                    {
+                        e.SupportId, e.StartupId, e.Programme, e.Kind, AmountVnd = (double?)e.AmountVnd, e.GrantedBy,
+                        ProvinceCode = supported?.ProvinceCode ?? "", ProvinceOn = supported?.ProvinceOn ?? fact.Provenance.OccurredOn, Year = e.OccurredOn.Year,
+                    }, fact), b.Transaction);
+                break;
+        }
+    }
+
+    private static Task<StartupState?> Current(ProjectionBatch b, string startupId) =>
+        b.Connection.QuerySingleOrDefaultAsync<StartupState>(
+            $"SELECT {Columns} FROM {b.Table("startups")} WHERE startup_id = @startupId AND valid_to IS NULL", new { startupId }, b.Transaction);
+
+    /// <summary>Closes the startup's current version and opens the changed one; unknown startups are ignored.</summary>
+    private static async Task Change(ProjectionBatch b, Fact fact, string startupId, Func<StartupState, StartupState> change)
+    {
+        if (await Current(b, startupId) is not { } current) return;
+        foreach (var table in new[] { "startups", "startup_sectors" })
+            await b.Connection.ExecuteAsync($"UPDATE {b.Table(table)} SET valid_to = @p WHERE startup_id = @startupId AND valid_to IS NULL",
+                new { p = fact.Position, startupId }, b.Transaction);
+        await Open(b, fact, change(current));
+    }
+
+    private static async Task Open(ProjectionBatch b, Fact fact, StartupState s)
+    {
+        var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
+        var search = TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. sectors, s.Description]));
+        await b.Connection.ExecuteAsync(
+            $"""
+            INSERT INTO {b.Table("startups")} ({Columns}, {Temporal.InsertColumns})
+            VALUES (@StartupId, @Name, @NameNorm, @SearchNorm, @ProvinceCode, @ProvinceOn, @Sectors, @SectorsNorm, @Stage, @FoundedOn, @FoundersCount,
+                    @Description, @Website, @CompanyName, @EnterpriseCode, @Status, @RegisteredOn, @RegisteredYear, {Temporal.InsertValues})
+            """,
+            Row(new
+            {
+                s.StartupId, s.Name, NameNorm = TextNormalizer.Normalize(s.Name), SearchNorm = search, s.ProvinceCode, s.ProvinceOn, s.Sectors,
+                SectorsNorm = "|" + string.Join('|', sectors.Select(TextNormalizer.Normalize)) + "|", s.Stage, s.FoundedOn, s.FoundersCount,
+                s.Description, s.Website, s.CompanyName, s.EnterpriseCode, s.Status, s.RegisteredOn, s.RegisteredYear,
+            }, fact), b.Transaction);
+        foreach (var sector in sectors)
+            await b.Connection.ExecuteAsync(
+                $"""
+                INSERT INTO {b.Table("startup_sectors")} (startup_id, sector, sector_norm, province_code, province_on, stage, status, registered_year, {Temporal.InsertColumns})
+                VALUES (@StartupId, @Sector, @SectorNorm, @ProvinceCode, @ProvinceOn, @Stage, @Status, @RegisteredYear, {Temporal.InsertValues})
+                """,
+                Row(new { s.StartupId, Sector = sector, SectorNorm = TextNormalizer.Normalize(sector), s.ProvinceCode, s.ProvinceOn, s.Stage, s.Status, s.RegisteredYear }, fact),
+                b.Transaction);
+    }
+}

@@ -1,0 +1,47 @@
+using Dapper;
+using Registry.Contracts.Search;
+using Registry.Projections.Common;
+using Registry.Read.Time;
+
+namespace Registry.Read.Search;
+
+/// <summary><c>GET /api/search?q=&amp;asOf=</c>: everything whose name matches, ignoring diacritics and case, a few of each kind.</summary>
+public static class SearchAll
+{
+    public const int PerKind = 10;
+
+    private static readonly (string Kind, string Table, string Id, string Title, string Norm, string Province)[] Kinds =
+    [
+        ("province", "provinces", "code", "name", "name_norm", "code"),
+        ("startup", "startups", "startup_id", "name", "search_norm", "province_code"),
+        ("organization", "organizations", "organization_id", "name", "name_norm", "province_code"),
+        ("investor", "investors", "investor_id", "name", "name_norm", "province_code"),
+        ("mentor", "mentors", "mentor_id", "name", "name_norm", "province_code"),
+        ("competition", "competitions", "competition_id", "name", "name_norm", "province_code"),
+        ("training", "trainings", "training_id", "title", "title_norm", "province_code"),
+        ("ecosystemEvent", "ecosystem_events", "ecosystem_event_id", "title", "title_norm", "host_province_code"),
+        ("plan", "plans", "number", "title", "title_norm", "province_code"),
+        ("resolution", "resolutions", "number", "title", "title_norm", "province_code"),
+    ];
+
+    public static async Task<SearchResults> RunAsync(ReadDatabase db, string? q, string? asOf, CancellationToken ct)
+    {
+        var norm = TextNormalizer.Normalize(q);
+        if (norm.Length < 2) throw new QueryParameterException("q", "give at least two letters or digits to search for");
+        await using var connection = await db.OpenAsync(ct);
+        var at = await AsOfResolver.ResolveAsync(connection, asOf, ct);
+        var sql = string.Join(" UNION ALL ", Kinds.Select(k =>
+            $"SELECT * FROM (SELECT '{k.Kind}' AS kind, {k.Id} AS id, {k.Title} AS title, {k.Province} AS province_code FROM {k.Table} " +
+            $"WHERE {Temporal.VisibleAt()} AND {k.Norm} LIKE @q ORDER BY {k.Title} LIMIT {PerKind}) {k.Table}_hits"));
+        var hits = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { asOf = at.Position, q = "%" + norm + "%" }, cancellationToken: ct));
+        return new SearchResults(q!, at.Position, hits.Select(h => new SearchHit(h.Kind, h.Id, h.Title, h.ProvinceCode)).ToList());
+    }
+
+    private sealed record Row
+    {
+        public string Kind { get; init; } = "";
+        public string Id { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? ProvinceCode { get; init; }
+    }
+}

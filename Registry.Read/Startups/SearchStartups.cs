@@ -1,0 +1,116 @@
+using System.Globalization;
+using Dapper;
+using Registry.Contracts.Common;
+using Registry.Contracts.Startups;
+using Registry.Projections.Common;
+using Registry.Read.Provinces;
+using Registry.Read.Time;
+
+namespace Registry.Read.Startups;
+
+/// <summary>
+/// <c>GET /api/startups?q=&amp;province=&amp;sector=&amp;stage=&amp;page=&amp;pageSize=&amp;sort=&amp;map=&amp;asOf=</c>: the directory.
+/// <c>q</c> ignores diacritics and case, and matches a startup's name, company, sectors and description, or the name
+/// of its province ("lang son" finds Lạng Sơn's startups).
+/// </summary>
+public static class SearchStartups
+{
+    public const int MaxPageSize = 100;
+
+    private static readonly Dictionary<string, string> Sorts = new()
+    {
+        ["name"] = "name_norm, startup_id", ["-name"] = "name_norm DESC, startup_id",
+        ["registered"] = "registered_on, startup_id", ["-registered"] = "registered_on DESC, startup_id",
+        ["province"] = "province_code, name_norm, startup_id",
+    };
+
+    public static async Task<PagedResult<StartupSummary>> RunAsync(ReadDatabase db, StartupQuery query, CancellationToken ct)
+    {
+        var map = MapKinds.Parse(query.Map);
+        var page = Number(query.Page, "page", 1, 1, int.MaxValue);
+        var pageSize = Number(query.PageSize, "pageSize", 20, 1, MaxPageSize);
+        var sort = string.IsNullOrWhiteSpace(query.Sort) ? "name" : query.Sort.Trim();
+        if (!Sorts.TryGetValue(sort, out var orderBy))
+            throw new QueryParameterException("sort", $"'{sort}' is not a sort order: use one of {string.Join(", ", Sorts.Keys)}");
+        var stage = string.IsNullOrWhiteSpace(query.Stage) ? null
+            : Enum.TryParse<StartupStage>(query.Stage.Trim(), ignoreCase: true, out var s) && !int.TryParse(query.Stage, out _) ? s.ToString()
+            : throw new QueryParameterException("stage", $"'{query.Stage}' is not a stage: use one of {string.Join(", ", Enum.GetNames<StartupStage>().Select(n => n.ToLowerInvariant()))}");
+
+        await using var connection = await db.OpenAsync(ct);
+        var at = await AsOfResolver.ResolveAsync(connection, query.AsOf, ct);
+        var provinces = await ProvinceMap.LoadAsync(connection, at.Position, ct);
+        var p = new DynamicParameters(new { asOf = at.Position });
+        var where = new List<string> { Temporal.VisibleAt() };
+        if (!string.IsNullOrWhiteSpace(query.Province))
+        {
+            var code = query.Province.Trim();
+            if (provinces.Unit(map, code) is null)
+                throw new QueryParameterException("province", $"'{code}' is not a province code on the {map.Name()} map");
+            where.Add(provinces.Filter(map, code, "province_code", "province_on", p));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Sector))
+        {
+            p.Add("sector", "%|" + TextNormalizer.Normalize(query.Sector) + "|%");
+            where.Add("sectors_norm LIKE @sector");
+        }
+        if (stage is not null)
+        {
+            p.Add("stage", stage);
+            where.Add("stage = @stage");
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = TextNormalizer.Normalize(query.Q);
+            p.Add("q", "%" + q + "%");
+            var matches = new List<string> { "search_norm LIKE @q" };
+            // Units whose name matches, each for the dates its code meant that unit.
+            var units = provinces.Units(MapKind.Pre2025).Concat(provinces.Units(MapKind.Map2025)).Distinct()
+                .Where(u => TextNormalizer.Normalize(u.Name).Contains(q, StringComparison.Ordinal)).ToList();
+            for (var i = 0; i < units.Count; i++)
+            {
+                p.Add($"uc{i}", units[i].Code);
+                p.Add($"uf{i}", units[i].ExistsFrom);
+                p.Add($"ut{i}", units[i].ExistsTo ?? "9999-12-31");
+                matches.Add($"(province_code = @uc{i} AND province_on >= @uf{i} AND province_on < @ut{i})");
+            }
+            where.Add("(" + string.Join(" OR ", matches) + ")");
+        }
+        var filter = string.Join(" AND ", where);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM startups WHERE {filter}", p, cancellationToken: ct));
+        p.Add("limit", pageSize);
+        p.Add("offset", (long)(page - 1) * pageSize);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT startup_id, name, province_code, province_on, sectors, stage, status, registered_on, company_name, website, source, event_id
+            FROM startups WHERE {filter} ORDER BY {orderBy} LIMIT @limit OFFSET @offset
+            """, p, cancellationToken: ct));
+        var items = rows.Select(r =>
+        {
+            var unit = provinces.UnitOf(map, r.ProvinceCode, r.ProvinceOn);
+            return new StartupSummary(r.StartupId, r.Name, unit, provinces.NameOf(map, unit), r.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries),
+                r.Stage, r.Status, DateOnly.Parse(r.RegisteredOn, CultureInfo.InvariantCulture), r.CompanyName, r.Website, r.Source, Guid.Parse(r.EventId));
+        }).ToList();
+        return new PagedResult<StartupSummary>(items, page, pageSize, total, at.Position);
+    }
+
+    internal static int Number(string? value, string parameter, int fallback, int min, int max) =>
+        string.IsNullOrWhiteSpace(value) ? fallback
+        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n
+        : throw new QueryParameterException(parameter, $"'{value}' is not a whole number from {min} to {max}");
+
+    private sealed record Row
+    {
+        public string StartupId { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string ProvinceCode { get; init; } = "";
+        public string ProvinceOn { get; init; } = "";
+        public string Sectors { get; init; } = "";
+        public string Stage { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string RegisteredOn { get; init; } = "";
+        public string? CompanyName { get; init; }
+        public string? Website { get; init; }
+        public string Source { get; init; } = "";
+        public string EventId { get; init; } = "";
+    }
+}

@@ -1,0 +1,41 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+
+namespace Registry.Read.Time;
+
+/// <summary>
+/// Turns <c>asOf</c> into a log position: a whole number is a position; an ISO timestamp is the last position
+/// recorded at or before it (a date alone means the end of that day, UTC). Positions are monotone in recorded time,
+/// so a binary search over the primary key finds it without an index on <c>recorded_us</c>.
+/// </summary>
+public static class AsOfResolver
+{
+    public static async Task<ReadPoint> ResolveAsync(DbConnection connection, string? asOf, CancellationToken ct)
+    {
+        var head = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT position FROM log_head WHERE id = 1", cancellationToken: ct));
+        if (string.IsNullOrWhiteSpace(asOf)) return new ReadPoint(head, DateOnly.FromDateTime(DateTime.UtcNow));
+        asOf = asOf.Trim();
+        if (long.TryParse(asOf, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+        {
+            position = Math.Min(position, head);
+            var us = position == 0 ? 0 : await RecordedUs(connection, position, ct);
+            return new ReadPoint(position, DateOnly.FromDateTime(DateTimeOffset.UnixEpoch.AddTicks(us * 10).UtcDateTime));
+        }
+        if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+            throw new QueryParameterException("asOf", $"'{asOf}' is neither a log position (a whole number) nor an ISO 8601 date or timestamp (2023-12-31, 2023-12-31T17:00:00Z)");
+        if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            at = new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+        var target = (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+        long lo = 0, hi = head;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo + 1) / 2;
+            if (await RecordedUs(connection, mid, ct) <= target) lo = mid; else hi = mid - 1;
+        }
+        return new ReadPoint(lo, DateOnly.FromDateTime(at.UtcDateTime));
+    }
+
+    private static Task<long> RecordedUs(DbConnection connection, long position, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT recorded_us FROM events WHERE position = @position", new { position }, cancellationToken: ct));
+}

@@ -1,0 +1,55 @@
+using Registry.Contracts.Common;
+using Registry.Contracts.Startups;
+using Registry.Read;
+using Registry.Read.Startups;
+
+namespace Registry.Tests.Read.Startups;
+
+public sealed class SearchStartupsSpecs(string kind) : ReadModelFixture(kind)
+{
+    private async Task GivenStartup(string id, string name, string province, string sector = "agritech", StartupStage stage = StartupStage.Project) =>
+        await Given(StreamNames.Startup(id), new StartupRegistered(id, name, province, [sector], stage, null, [new Founder("Nguyễn Văn A")], null, null,
+            new DateOnly(2022, 3, 1), "Sở KH&CN"));
+
+    [Test]
+    public async Task Search_ignores_diacritics_and_case_in_names_and_province_names()
+    {
+        await GivenTheMap();
+        await GivenStartup("s1", "Hợp tác xã Na Lạng Sơn", "25");
+        await GivenStartup("s2", "Trà Hoa Vàng", "20");
+        await GivenStartup("s3", "Cà phê Đắk Lắk", "66");
+        await GivenStartup("s4", "Mật ong Hoà Bình", "17");
+        await Projected();
+
+        var langSon = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "lang son"), default);
+        Assert.That(langSon.Items.Select(s => s.StartupId), Is.EquivalentTo(new[] { "s1", "s2" }));
+        var upper = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "LẠNG SƠN"), default);
+        Assert.That(upper.Total, Is.EqualTo(2));
+        var dakLak = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "dak lak"), default);
+        Assert.That(dakLak.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "s3" }));
+    }
+
+    [Test]
+    public async Task Filters_page_and_sort_and_rejects_bad_parameters_by_name()
+    {
+        await GivenTheMap();
+        await GivenStartup("a", "An Phát", "26", "fintech", StartupStage.Company);
+        await GivenStartup("b", "Bình Minh", "25", "fintech");
+        await GivenStartup("c", "Cao Nguyên", "25", "agritech");
+        await Projected();
+
+        var phuTho2025 = await SearchStartups.RunAsync(Db, new StartupQuery(Province: "25", Sector: "FinTech", Sort: "-name", PageSize: "1", Page: "2"), default);
+        Assert.That((phuTho2025.Total, phuTho2025.Items.Single().StartupId, phuTho2025.Items.Single().ProvinceName), Is.EqualTo((2L, "a", "Phú Thọ")));
+        var phuThoOld = await SearchStartups.RunAsync(Db, new StartupQuery(Province: "25", Map: "pre2025"), default);
+        Assert.That(phuThoOld.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "b", "c" }));
+
+        foreach (var (query, parameter) in new[]
+                 {
+                     (new StartupQuery(PageSize: "500"), "pageSize"), (new StartupQuery(Page: "0"), "page"), (new StartupQuery(Sort: "age"), "sort"),
+                     (new StartupQuery(Stage: "unicorn"), "stage"), (new StartupQuery(Province: "26"), "province"), (new StartupQuery(Map: "1990"), "map"),
+                     (new StartupQuery(AsOf: "yesterday"), "asOf"),
+                 })
+            Assert.That(async () => await SearchStartups.RunAsync(Db, query, default),
+                Throws.TypeOf<QueryParameterException>().With.Property(nameof(QueryParameterException.Parameter)).EqualTo(parameter));
+    }
+}

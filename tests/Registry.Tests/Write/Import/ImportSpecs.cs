@@ -1,0 +1,74 @@
+using Registry.EventStore;
+using Registry.Host.Cli.Import;
+
+namespace Registry.Tests.Write.Import;
+
+public sealed class ImportSpecs : WriteSpecification
+{
+    private string _folder = null!;
+
+    [SetUp]
+    public void Folder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "registry-import-tests", Guid.NewGuid().ToString("N")));
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    private const string Csv = """
+        startupId,name,provinceCode,sectors,stage,founders,occurredOn,source
+        hoa-sen,Hoa Sen,20,agritech;food,project,"[{""name"":""Nguyễn A""}]",2023-05-01,import
+        sen-hong,"Sen Hồng, JSC",24,fintech,company,[],2023-06-01,import
+        bad-one,Bad,99,x,project,[],2023-06-01,import
+        ,No Id,20,x,unicorn,[],2023-06-01,import
+        """;
+
+    private async Task<(ImportSummary Summary, string File)> Import(string name, string content, string command = "RegisterStartup")
+    {
+        var file = Path.Combine(_folder, name);
+        await File.WriteAllTextAsync(file, content);
+        return (await new Importer(Sender, Admin).ImportAsync(file, command, null, CancellationToken.None), file);
+    }
+
+    [Test]
+    public async Task Each_csv_row_lands_whole_or_goes_with_its_reason_to_the_rejects_file()
+    {
+        var (summary, file) = await Import("startups.csv", Csv);
+        Assert.That((summary.Rows, summary.Recorded, summary.Rejected), Is.EqualTo((4, 2, 2)));
+        Assert.That(await Store.GetStreamRevisionAsync("startup-hoa-sen"), Is.EqualTo(0));
+        Assert.That(await Store.GetStreamRevisionAsync("startup-sen-hong"), Is.EqualTo(0));
+        var rejects = await File.ReadAllLinesAsync(Importer.RejectsFileOf(file));
+        Assert.That(rejects[0], Is.EqualTo("line,reason,row"));
+        Assert.That(rejects[1], Does.StartWith("4,").And.Contain("'99' is not a province code"));
+        Assert.That(rejects[2], Does.StartWith("5,").And.Contain("startupId").And.Contain("stage"));
+    }
+
+    [Test]
+    public async Task Running_the_same_import_again_writes_nothing_twice()
+    {
+        await Import("startups.csv", Csv);
+        var head = await Store.GetHeadPositionAsync();
+        var (again, _) = await Import("copy-of-startups.csv", Csv);
+        Assert.That((again.Recorded, again.AlreadyRecorded, again.Rejected), Is.EqualTo((0, 2, 2)));
+        Assert.That(await Store.GetHeadPositionAsync(), Is.EqualTo(head));
+    }
+
+    [Test]
+    public async Task Json_lines_are_imported_and_a_clean_run_leaves_no_rejects_file()
+    {
+        var (summary, file) = await Import("trainings.jsonl", """
+            {"trainingId":"t1","title":"T","organizer":"O","provinceCode":"20","startsOn":"2022-01-01","endsOn":"2022-01-02","audience":"a","participants":{"value":30,"qualifier":"atLeast"},"occurredOn":"2022-01-02","source":"s"}
+
+            {"trainingId":"t2","title":"T","organizer":"O","provinceCode":"15","startsOn":"2022-01-01","endsOn":"2022-01-02","audience":"a","participants":{"value":30},"occurredOn":"2022-01-02","source":"s"}
+            """, "RecordTraining");
+        Assert.That((summary.Rows, summary.Recorded, summary.Rejected), Is.EqualTo((2, 2, 0)));
+        Assert.That(File.Exists(Importer.RejectsFileOf(file)), Is.False);
+        Assert.That(await Store.GetStreamRevisionAsync("training-t2"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task A_line_that_is_not_json_is_rejected_with_its_reason()
+    {
+        var (summary, file) = await Import("bad.jsonl", "{not json\n", "RecordTraining");
+        Assert.That(summary.Rejected, Is.EqualTo(1));
+        Assert.That(await File.ReadAllTextAsync(Importer.RejectsFileOf(file)), Does.Contain("not valid JSON"));
+    }
+}
