@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Registry.Write.Pipeline;
 
 namespace Registry.Host.Seed;
 
@@ -11,7 +12,8 @@ namespace Registry.Host.Seed;
 /// </summary>
 public sealed record SeedLine(string File, int LineNumber, string Key, string Command, JsonElement Body, string? Corrects)
 {
-    public Guid CommandId => SeedCommandId.From(Key);
+    /// <summary>The command id: a name-based UUID of the key, so that the same line always carries the same id.</summary>
+    public Guid CommandId => DeterministicId.ForCommand($"seed/{Key}");
 
     public string Where => $"{File}:{LineNumber} ({Key})";
 
