@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.EventStore;
 using Registry.Host.Seed;
@@ -9,6 +10,7 @@ namespace Registry.Tests.Seed;
 /// <summary>The seed through the real write side, on an empty SQLite log: every line is accepted, and a second run writes nothing.</summary>
 public sealed class SeedRunSpecs
 {
+    private EventStoreLocation _location = null!;
     private SqlEventStore _store = null!;
     private ServiceProvider _services = null!;
     private Seeder _seeder = null!;
@@ -16,7 +18,8 @@ public sealed class SeedRunSpecs
     [SetUp]
     public async Task OpenEmptyLog()
     {
-        _store = await StoreKind.OpenNewAsync(StoreKind.Sqlite);
+        _location = StoreKind.NewLocation(StoreKind.Sqlite);
+        _store = await _location.OpenAsync();
         _services = WriteSide.CreateProvider(_store);
         _seeder = new Seeder(_services.GetRequiredService<CommandSender>(), _store);
     }
@@ -26,6 +29,8 @@ public sealed class SeedRunSpecs
     {
         await _services.DisposeAsync();
         await _store.DisposeAsync();
+        SqliteConnection.ClearAllPools(); // pooled connections keep the file open
+        Directory.Delete(Path.GetDirectoryName(_location.Connection)!, recursive: true);
     }
 
     [Test]
