@@ -15,6 +15,7 @@ root.Subcommands.Add(ProjectionsCommand.Create());
 root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
 root.Subcommands.Add(DevCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -28,10 +28,12 @@ public static class PlanMetric
     public const string EcosystemEventsHeld = "ecosystem_events_held";
     /// <summary>Support organizations registered (incubators, co-working spaces, centres, funds…).</summary>
     public const string SupportOrganizations = "support_organizations";
+    /// <summary>Products exhibited at ecosystem events (EcosystemEventRecorded.Exhibits): Hải Phòng reports "hơn 700" over its Techfests.</summary>
+    public const string EcosystemEventExhibits = "ecosystem_event_exhibits";
 
     public static IReadOnlyList<string> All { get; } =
     [
         StartupsRegistered, StartupsSupported, StartupsFunded, FundingVnd, CompetitionsHeld, ValidApplications,
-        PrizesAwarded, TrainingsHeld, TrainingParticipants, EcosystemEventsHeld, SupportOrganizations,
+        PrizesAwarded, TrainingsHeld, TrainingParticipants, EcosystemEventsHeld, SupportOrganizations, EcosystemEventExhibits,
     ];
 }

@@ -39,7 +39,10 @@ public sealed class AdoptProvincialPlan : UseCase<Command>
     {
         if (plan.First<ProvincialPlanAdopted>() is { } adopted)
             throw Rule.Broken($"plan '{c.PlanId}' is already adopted ({adopted.Number})");
-        if (related.AcrossLog<ProvincialPlanAdopted>().FirstOrDefault(p => p.ProvinceCode == c.ProvinceCode && SameNumber(p.Number, c.Number)) is { } same)
+        // The plan's own adoption is not another plan with its number: the same command sent again must reach the
+        // append, where its event id answers it idempotently (a different command for this plan id is refused above
+        // once the stream is read).
+        if (related.AcrossLog<ProvincialPlanAdopted>().FirstOrDefault(p => p.PlanId != c.PlanId && p.ProvinceCode == c.ProvinceCode && SameNumber(p.Number, c.Number)) is { } same)
             throw Rule.Broken($"province {c.ProvinceCode} already has plan {same.Number} (plan '{same.PlanId}', issued {same.IssuedOn:yyyy-MM-dd}): one plan number per province");
         yield return new ProvincialPlanAdopted(c.PlanId, c.Number, c.Issuer, c.IssuedOn, c.ProvinceCode, c.PeriodFrom, c.PeriodTo, c.Title, c.Targets, c.OccurredOn, c.Source);
     }
