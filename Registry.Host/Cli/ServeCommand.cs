@@ -9,7 +9,7 @@ using Registry.Host.Http;
 
 namespace Registry.Host.Cli;
 
-/// <summary><c>registry serve</c>: the HTTP API (and, with later issues, gRPC and the dashboard).</summary>
+/// <summary><c>registry serve</c>: the HTTP API gRPC and the web dashboard.</summary>
 public static class ServeCommand
 {
     public static readonly Option<string> Urls = new("--urls")
@@ -49,6 +49,7 @@ public static class ServeCommand
             {
                 app.MapFeed();
                 app.MapQueryEndpoints(StoreOptions.Location(result));
+                app.MapDashboard();
             }
             if (serving) app.MapRegistryGrpc();
             await app.StartAsync(ct);
