@@ -14,7 +14,11 @@ public static class EventLookup
         foreach (var chunk in ids.Distinct().Chunk(200))
         {
             var p = new DynamicParameters();
-            for (var i = 0; i < chunk.Length; i++) p.Add($"e{i}", chunk[i]);
+            // SQLite keeps ids as 16-byte blobs (Guid.ToByteArray), PostgreSQL as uuid.
+            var sqlite = connection is Microsoft.Data.Sqlite.SqliteConnection;
+            for (var i = 0; i < chunk.Length; i++)
+                if (sqlite) p.Add($"e{i}", chunk[i].ToByteArray(), System.Data.DbType.Binary);
+                else p.Add($"e{i}", chunk[i]);
             var sql = "SELECT position, event_id, event_type, stream_name, recorded_us FROM events WHERE event_id IN (" +
                       string.Join(", ", chunk.Select((_, i) => $"@e{i}")) + ")";
             await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, p, cancellationToken: ct));
