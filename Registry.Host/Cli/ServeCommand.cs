@@ -49,6 +49,7 @@ public static class ServeCommand
             {
                 app.MapFeed();
                 app.MapQueryEndpoints(StoreOptions.Location(result));
+                app.MapAuditEndpoints(StoreOptions.Location(result));
             }
             if (serving) app.MapRegistryGrpc();
             await app.StartAsync(ct);
