@@ -14,13 +14,14 @@ using Registry.Read.Startups;
 namespace Registry.Host.Cli;
 
 /// <summary>
-/// <c>registry query NAME … [--asOf POSITION|TIMESTAMP] [--map 2025|pre2025] [--format table|json|csv]</c>: the read
+/// <c>registry query NAME … [--asOf POSITION|TIMESTAMP] [--validOn DATE] [--map 2025|pre2025] [--format table|json|csv]</c>: the read
 /// API's queries from the command line. JSON prints the whole answer; table and CSV print its rows.
 /// Exit codes: 0 answered, 1 not found, 2 bad parameter.
 /// </summary>
 public static class QueryCommand
 {
     private static readonly Option<string?> AsOf = new("--asOf") { Description = "A log position or an ISO timestamp: answer as the registry said it then", Recursive = true };
+    private static readonly Option<string?> ValidOn = new("--validOn") { Description = "An ISO date: the facts true on that date, by what the registry knows (as of --asOf)", Recursive = true };
     private static readonly Option<string?> Map = new("--map") { Description = "Province map: 2025 (34 units, default) or pre2025 (63 units)", Recursive = true };
     private static readonly Option<string> Format = new("--format") { Description = "table, json or csv", DefaultValueFactory = _ => "table", Recursive = true };
 
@@ -30,6 +31,7 @@ public static class QueryCommand
         var query = new Command("query", "Ask the read models a question (as of now or of an earlier moment)");
         query.Options.Add(AsOf);
         query.Options.Add(Map);
+        query.Options.Add(ValidOn);
         query.Options.Add(Format);
 
         var provinces = new Command("provinces", "The units of a map, with their lineage");
@@ -39,7 +41,7 @@ public static class QueryCommand
         var code = new Argument<string>("code") { Description = "Province code" };
         var year = new Option<string?>("--year") { Description = "Year (default: the current one)" };
         var dashboard = new Command("dashboard", "A province's figures for one year") { code, year };
-        Action(dashboard, (db, r, ct) => GetProvinceDashboard.RunAsync(db, r.GetValue(code)!, r.GetValue(year), r.GetValue(Map), r.GetValue(AsOf), ct),
+        Action(dashboard, (db, r, ct) => GetProvinceDashboard.RunAsync(db, r.GetValue(code)!, r.GetValue(year), r.GetValue(Map), r.GetValue(AsOf), ct, r.GetValue(ValidOn)),
             d => d.Figures.Cast<object>()
                 .Concat(d.StartupsBySector.Select(s => new MetricValue("sector: " + s.Key, s.Count)))
                 .Concat(d.StartupsByStage.Select(s => new MetricValue("stage: " + s.Key, s.Count)))
@@ -55,13 +57,13 @@ public static class QueryCommand
         var sort = new Option<string?>("--sort") { Description = "name, -name, registered, -registered, province" };
         var startups = new Command("startups", "The startup directory") { q, province, sector, stage, page, pageSize, sort };
         Action(startups, async (db, r, ct) => await SearchStartups.RunAsync(db, new StartupQuery(r.GetValue(q), r.GetValue(province), r.GetValue(sector), r.GetValue(stage),
-            r.GetValue(page), r.GetValue(pageSize), r.GetValue(sort), r.GetValue(Map), r.GetValue(AsOf)), ct), p => p.Items);
+            r.GetValue(page), r.GetValue(pageSize), r.GetValue(sort), r.GetValue(Map), r.GetValue(AsOf), r.GetValue(ValidOn)), ct), p => p.Items);
         query.Subcommands.Add(startups);
 
         var number = new Argument<string>("number") { Description = "Plan number, e.g. 201/KH-UBND" };
         var planProvince = new Option<string?>("--province") { Description = "Province code, when several provinces use the number" };
         var plan = new Command("plan", "A plan's targets against the actuals") { number, planProvince };
-        Action(plan, (db, r, ct) => GetPlanProgress.RunAsync(db, r.GetValue(number)!, r.GetValue(planProvince), r.GetValue(Map), r.GetValue(AsOf), ct), p => p.Rows);
+        Action(plan, (db, r, ct) => GetPlanProgress.RunAsync(db, r.GetValue(number)!, r.GetValue(planProvince), r.GetValue(Map), r.GetValue(AsOf), ct, r.GetValue(ValidOn)), p => p.Rows);
         query.Subcommands.Add(plan);
 
         var id = new Argument<string>("id") { Description = "Competition id" };

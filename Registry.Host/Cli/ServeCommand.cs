@@ -50,12 +50,14 @@ public static class ServeCommand
                 app.MapFeed();
                 app.MapQueryEndpoints(StoreOptions.Location(result));
                 app.MapDashboard();
+                app.MapAuditEndpoints(StoreOptions.Location(result));
             }
             if (serving) app.MapRegistryGrpc();
             await app.StartAsync(ct);
             // The bound addresses, in the order configured (HTTP first), so that port 0 prints the port chosen.
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
             foreach (var url in bound.Take(urls.Length)) Console.WriteLine($"Registry listening on {url}");
+            if (role.Includes(ServeRole.Read)) Console.WriteLine($"Dashboard: {bound.First().TrimEnd('/')}/");
             foreach (var line in grpc.Describe()) Console.WriteLine(line);
             await app.WaitForShutdownAsync(ct);
             return 0;

@@ -6,6 +6,7 @@ using Registry.Read.Findings;
 using Registry.Read.Plans;
 using Registry.Projections.Runtime;
 using Registry.Read.Progress;
+using Registry.Read.Provenance;
 using Registry.Read.Provinces;
 using Registry.Read.Search;
 using Registry.Read.Startups;
@@ -29,17 +30,25 @@ public static class QueryEndpoints
 
         api.MapGet("/provinces", (string? map, string? asOf, string? after, CancellationToken ct) =>
             Answer(progress, wait, after, () => GetProvinces.RunAsync(db, map, asOf, ct), "", ct));
-        api.MapGet("/provinces/{code}/dashboard", (string code, string? year, string? map, string? asOf, string? after, CancellationToken ct) =>
-            Answer(progress, wait, after, () => GetProvinceDashboard.RunAsync(db, code, year, map, asOf, ct), $"province '{code}' is not a unit of that map", ct));
+        api.MapGet("/provinces/{code}/dashboard", (string code, string? year, string? map, string? asOf, string? validOn, string? after, CancellationToken ct) =>
+            Answer(progress, wait, after, () => GetProvinceDashboard.RunAsync(db, code, year, map, asOf, ct, validOn), $"province '{code}' is not a unit of that map", ct));
         api.MapGet("/startups", (string? q, string? province, string? sector, string? stage, string? page, string? pageSize, string? sort, string? map,
-                string? asOf, string? after, CancellationToken ct) =>
-            Answer(progress, wait, after, () => SearchStartups.RunAsync(db, new StartupQuery(q, province, sector, stage, page, pageSize, sort, map, asOf), ct), "", ct));
+                string? asOf, string? validOn, string? after, CancellationToken ct) =>
+            Answer(progress, wait, after, () => SearchStartups.RunAsync(db, new StartupQuery(q, province, sector, stage, page, pageSize, sort, map, asOf, validOn), ct), "", ct));
         // Plan numbers contain '/' ("201/KH-UBND"): accept them URL-encoded or not, so match the rest of the path.
-        api.MapGet("/plans/{**rest}", (string rest, string? province, string? map, string? asOf, string? after, CancellationToken ct) =>
-            rest.EndsWith("/progress", StringComparison.Ordinal)
-                ? Answer(progress, wait, after, () => GetPlanProgress.RunAsync(db, Uri.UnescapeDataString(rest[..^"/progress".Length]), province, map, asOf, ct),
+        // …/progress/explain?metric=&year= lists the events behind one figure (Registry.Read/Provenance/ExplainMetric.cs).
+        api.MapGet("/plans/{**rest}", (string rest, string? province, string? map, string? asOf, string? validOn, string? metric, string? year, string? after,
+                CancellationToken ct) =>
+            rest.EndsWith("/progress/explain", StringComparison.Ordinal)
+                ? Answer(progress, wait, after, () => ExplainMetric.PlanAsync(db, Uri.UnescapeDataString(rest[..^"/progress/explain".Length]), metric, year, province, map,
+                    asOf, ct, validOn), $"no plan numbered '{Uri.UnescapeDataString(rest[..^"/progress/explain".Length])}'", ct)
+            : rest.EndsWith("/progress", StringComparison.Ordinal)
+                ? Answer(progress, wait, after, () => GetPlanProgress.RunAsync(db, Uri.UnescapeDataString(rest[..^"/progress".Length]), province, map, asOf, ct, validOn),
                     $"no plan numbered '{Uri.UnescapeDataString(rest[..^"/progress".Length])}'", ct)
                 : Task.FromResult(Results.Problem(statusCode: 404, title: "Not found", detail: "use /api/plans/{number}/progress")));
+        api.MapGet("/provinces/{code}/dashboard/explain", (string code, string? metric, string? year, string? map, string? asOf, string? validOn, string? after,
+                CancellationToken ct) =>
+            Answer(progress, wait, after, () => ExplainMetric.DashboardAsync(db, code, metric, year, map, asOf, ct, validOn), $"province '{code}' is not a unit of that map", ct));
         api.MapGet("/competitions/{id}", (string id, string? asOf, string? after, CancellationToken ct) =>
             Answer(progress, wait, after, () => GetCompetition.RunAsync(db, id, asOf, ct), $"no competition '{id}'", ct));
         api.MapGet("/findings", (string? province, string? map, string? asOf, string? after, CancellationToken ct) =>
@@ -49,7 +58,7 @@ public static class QueryEndpoints
         return app;
     }
 
-    private static async Task<IResult> Answer<T>(ProjectionWaiter progress, TimeSpan wait, string? after, Func<Task<T>> query, string notFound, CancellationToken ct)
+    internal static async Task<IResult> Answer<T>(ProjectionWaiter progress, TimeSpan wait, string? after, Func<Task<T>> query, string notFound, CancellationToken ct)
     {
         try
         {

@@ -8,17 +8,17 @@ public static class MetricSources
 {
     public static IReadOnlyList<MetricSource> All { get; } =
     [
-        new(PlanMetric.StartupsRegistered, "startups", "province_code", "province_on", "registered_year", "count(*)"),
+        new(PlanMetric.StartupsRegistered, "startups", "province_code", "province_on", "registered_year", "count(*)", "registered_on"),
         new(PlanMetric.StartupsSupported, "supports", "province_code", "province_on", "year", "count(DISTINCT startup_id)"),
         new(PlanMetric.StartupsFunded, "fundings", "province_code", "province_on", "year", "count(DISTINCT startup_id)"),
         new(PlanMetric.FundingVnd, "fundings", "province_code", "province_on", "year", "COALESCE(sum(amount_vnd), 0)"),
-        new(PlanMetric.CompetitionsHeld, "competitions", "province_code", "province_on", "year", "count(*)"),
-        new(PlanMetric.ValidApplications, "competitions", "province_code", "province_on", "year", "COALESCE(sum(valid), 0)"),
+        new(PlanMetric.CompetitionsHeld, "competitions", "province_code", "province_on", "year", "count(*)", "province_on"),
+        new(PlanMetric.ValidApplications, "competitions", "province_code", "province_on", "year", "COALESCE(sum(valid), 0)", "province_on"),
         new(PlanMetric.PrizesAwarded, "prizes", "province_code", "province_on", "year", "count(*)"),
         new(PlanMetric.TrainingsHeld, "trainings", "province_code", "province_on", "year", "count(*)"),
         new(PlanMetric.TrainingParticipants, "trainings", "province_code", "province_on", "year", "COALESCE(sum(participants), 0)"),
         new(PlanMetric.EcosystemEventsHeld, "ecosystem_events", "host_province_code", "province_on", "year", "count(*)"),
-        new(PlanMetric.SupportOrganizations, "organizations", "province_code", "province_on", "registered_year", "count(*)"),
+        new(PlanMetric.SupportOrganizations, "organizations", "province_code", "province_on", "registered_year", "count(*)", "registered_on"),
     ];
 
     public static MetricSource? Find(string metric) => All.FirstOrDefault(m => m.Metric == metric);

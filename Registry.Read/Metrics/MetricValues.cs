@@ -1,17 +1,18 @@
 using System.Data.Common;
 using Dapper;
 using Registry.Read.Provinces;
+using Registry.Read.Time;
 
 namespace Registry.Read.Metrics;
 
-/// <summary>Computes metrics for one unit of a map over a year range, as of a position, in one round trip.</summary>
+/// <summary>Computes metrics for one unit of a map over a year range, as of a position (and, with validOn, true by a date), in one round trip.</summary>
 public static class MetricValues
 {
     public static async Task<IReadOnlyDictionary<string, decimal>> ComputeAsync(DbConnection connection, ProvinceMap provinces, MapKind map, string code,
-        IEnumerable<MetricSource> metrics, int yearFrom, int yearTo, long asOf, CancellationToken ct)
+        IEnumerable<MetricSource> metrics, int yearFrom, int yearTo, long asOf, CancellationToken ct, DateOnly? validOn = null)
     {
         var p = new DynamicParameters(new { asOf, yearFrom, yearTo });
-        var sql = string.Join(" UNION ALL ", metrics.Select(m => m.ValueSql(provinces.Filter(map, code, m.CodeColumn, m.OnColumn, p))));
+        var sql = string.Join(" UNION ALL ", metrics.Select(m => m.ValueSql(UnitFilter(provinces, map, code, m, validOn, p))));
         if (sql.Length == 0) return new Dictionary<string, decimal>();
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, p, cancellationToken: ct));
         return rows.ToDictionary(r => r.Metric, r => (decimal)r.Value);
@@ -19,12 +20,34 @@ public static class MetricValues
 
     /// <summary>One metric per year of a range, in one round trip (years without facts are absent).</summary>
     public static async Task<IReadOnlyDictionary<int, decimal>> ComputeByYearAsync(DbConnection connection, ProvinceMap provinces, MapKind map, string code,
-        MetricSource metric, int yearFrom, int yearTo, long asOf, CancellationToken ct)
+        MetricSource metric, int yearFrom, int yearTo, long asOf, CancellationToken ct, DateOnly? validOn = null)
     {
         var p = new DynamicParameters(new { asOf, yearFrom, yearTo });
         var rows = await connection.QueryAsync<YearRow>(new CommandDefinition(
-            metric.ValueByYearSql(provinces.Filter(map, code, metric.CodeColumn, metric.OnColumn, p)), p, cancellationToken: ct));
+            metric.ValueByYearSql(UnitFilter(provinces, map, code, metric, validOn, p)), p, cancellationToken: ct));
         return rows.ToDictionary(r => (int)r.Year, r => (decimal)r.Value);
+    }
+
+    /// <summary>The rows (provenance) a metric aggregates: the same WHERE clause as its value.</summary>
+    public static async Task<IReadOnlyList<SourceRow>> RowsAsync(DbConnection connection, ProvinceMap provinces, MapKind map, string code,
+        MetricSource metric, int yearFrom, int yearTo, long asOf, CancellationToken ct, DateOnly? validOn = null)
+    {
+        var p = new DynamicParameters(new { asOf, yearFrom, yearTo });
+        var rows = await connection.QueryAsync<SourceRow>(new CommandDefinition(
+            metric.RowsSql(UnitFilter(provinces, map, code, metric, validOn, p)), p, cancellationToken: ct));
+        return rows.ToList();
+    }
+
+    private static string UnitFilter(ProvinceMap provinces, MapKind map, string code, MetricSource m, DateOnly? validOn, DynamicParameters p) =>
+        ValidTime.Bound(provinces.Filter(map, code, m.CodeColumn, m.OnColumn, p), m.ValidOnColumn, validOn, p);
+
+    public sealed record SourceRow
+    {
+        public string EventId { get; init; } = "";
+        public string? RevisedBy { get; init; }
+        public string Stream { get; init; } = "";
+        public string OccurredOn { get; init; } = "";
+        public string Source { get; init; } = "";
     }
 
     private sealed record YearRow

@@ -12,14 +12,18 @@ namespace Registry.Read.Plans;
 /// <c>GET /api/plans/{number}/progress?province=&amp;map=&amp;asOf=</c>: each target of a plan, per year of its period
 /// (or over the whole period), against the actual computed from the itemized facts of the plan's province. A plan
 /// number is unique per province: <c>province</c> disambiguates. By default a plan is judged on the map it was
-/// issued on (a Vĩnh Phúc plan of 2021 counts Vĩnh Phúc's facts, not all of Phú Thọ's).
+/// issued on (a Vĩnh Phúc plan of 2021 counts Vĩnh Phúc's facts, not all of Phú Thọ's). <c>validOn=DATE</c> counts the facts
+/// true by that date (as known as of <c>asOf</c>) and judges progress on that date.
 /// </summary>
 public static class GetPlanProgress
 {
-    public static async Task<PlanProgress?> RunAsync(ReadDatabase db, string number, string? province, string? map, string? asOf, CancellationToken ct)
+    public static async Task<PlanProgress?> RunAsync(ReadDatabase db, string number, string? province, string? map, string? asOf, CancellationToken ct,
+        string? validOn = null)
     {
+        var valid = ValidTime.Parse(validOn);
         await using var connection = await db.OpenAsync(ct);
         var at = await AsOfResolver.ResolveAsync(connection, asOf, ct);
+        if (valid is { } v) at = at with { ReferenceDate = v };
         var plans = (await connection.QueryAsync<PlanRow>(new CommandDefinition(
             $"""
             SELECT plan_id, number, title, province_code, province_on, period_from, period_to, status FROM plans
@@ -51,12 +55,12 @@ public static class GetPlanProgress
                 ? Enumerable.Range((int)plan.PeriodFrom, (int)(plan.PeriodTo - plan.PeriodFrom + 1)).Select(y => (Year: (int?)y, From: y, To: y))
                 : [(Year: (int?)null, From: (int)plan.PeriodFrom, To: Math.Min((int)plan.PeriodTo, due.Year))];
             var byYear = t.PerYear != 0
-                ? await MetricValues.ComputeByYearAsync(connection, provinces, kind, unit, source, (int)plan.PeriodFrom, (int)plan.PeriodTo, at.Position, ct)
+                ? await MetricValues.ComputeByYearAsync(connection, provinces, kind, unit, source, (int)plan.PeriodFrom, (int)plan.PeriodTo, at.Position, ct, valid)
                 : null;
             foreach (var (year, from, to) in spans)
             {
                 var actual = byYear is not null ? byYear.GetValueOrDefault(from)
-                    : (await MetricValues.ComputeAsync(connection, provinces, kind, unit, [source], from, to, at.Position, ct)).GetValueOrDefault(t.Metric);
+                    : (await MetricValues.ComputeAsync(connection, provinces, kind, unit, [source], from, to, at.Position, ct, valid)).GetValueOrDefault(t.Metric);
                 var start = new DateOnly(from, 1, 1);
                 var end = year is null ? due : new DateOnly(to, 12, 31);
                 var (expected, status) = ProgressRules.Judge((decimal)t.MinValue, actual, start, end, at.ReferenceDate);

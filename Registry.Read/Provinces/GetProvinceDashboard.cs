@@ -11,16 +11,19 @@ namespace Registry.Read.Provinces;
 
 /// <summary>
 /// <c>GET /api/provinces/{code}/dashboard?year=&amp;map=&amp;asOf=</c>: one unit's year. On the 2025 map the facts of
-/// the units it absorbed count too (Vĩnh Phúc's in Phú Thọ); on the old map each unit stands alone.
+/// the units it absorbed count too (Vĩnh Phúc's in Phú Thọ); on the old map each unit stands alone. <c>validOn=DATE</c>
+/// keeps the facts true by that date (see <see cref="ValidTime"/>).
 /// </summary>
 public static class GetProvinceDashboard
 {
-    public static async Task<ProvinceDashboard?> RunAsync(ReadDatabase db, string code, string? year, string? map, string? asOf, CancellationToken ct)
+    public static async Task<ProvinceDashboard?> RunAsync(ReadDatabase db, string code, string? year, string? map, string? asOf, CancellationToken ct,
+        string? validOn = null)
     {
         var kind = MapKinds.Parse(map);
+        var valid = ValidTime.Parse(validOn);
         await using var connection = await db.OpenAsync(ct);
         var at = await AsOfResolver.ResolveAsync(connection, asOf, ct);
-        var y = ParseYear(year, at.ReferenceDate.Year);
+        var y = ParseYear(year, valid?.Year ?? at.ReferenceDate.Year);
         var provinces = await ProvinceMap.LoadAsync(connection, at.Position, ct);
         if (provinces.Unit(kind, code) is not { } unit) return null;
 
@@ -28,22 +31,23 @@ public static class GetProvinceDashboard
         var byStage = await connection.QueryAsync<KeyCount>(new CommandDefinition(
             $"""
             SELECT stage AS key, count(*) AS count FROM startups
-            WHERE {Temporal.VisibleAt()} AND registered_year = @y AND {provinces.Filter(kind, code, "province_code", "province_on", p)}
+            WHERE {Temporal.VisibleAt()} AND registered_year = @y AND {ValidTime.Bound(provinces.Filter(kind, code, "province_code", "province_on", p), "registered_on", valid, p)}
             GROUP BY stage ORDER BY stage
             """, p, cancellationToken: ct));
         var bySector = await connection.QueryAsync<KeyCount>(new CommandDefinition(
             $"""
             SELECT sector AS key, count(*) AS count FROM startup_sectors
             WHERE {Temporal.VisibleAt()} AND registered_year = @y AND {provinces.Filter(kind, code, "province_code", "province_on", p)}
+              {(valid is null ? "" : $"AND startup_id IN (SELECT startup_id FROM startups WHERE {Temporal.VisibleAt()} AND registered_on <= @validOn)")}
             GROUP BY sector ORDER BY count(*) DESC, sector
             """, p, cancellationToken: ct));
         var scores = await connection.QueryAsync<ScoreRow>(new CommandDefinition(
             $"""
             SELECT province_code AS code, score, rank FROM index_scores
-            WHERE {Temporal.VisibleAt()} AND year = @y AND {provinces.Filter(kind, code, "province_code", "province_on", p)}
+            WHERE {Temporal.VisibleAt()} AND year = @y AND {ValidTime.Bound(provinces.Filter(kind, code, "province_code", "province_on", p), "occurred_on", valid, p)}
             ORDER BY rank
             """, p, cancellationToken: ct));
-        var figures = await MetricValues.ComputeAsync(connection, provinces, kind, code, MetricSources.All, y, y, at.Position, ct);
+        var figures = await MetricValues.ComputeAsync(connection, provinces, kind, code, MetricSources.All, y, y, at.Position, ct, valid);
 
         var stages = byStage.Select(s => new CountBy(s.Key, s.Count)).ToList();
         return new ProvinceDashboard(unit.Code, unit.Name, kind.Name(), y, at.Position, provinces.RecordedCodes(kind, code),

@@ -9,7 +9,7 @@ using Registry.Read.Time;
 namespace Registry.Read.Startups;
 
 /// <summary>
-/// <c>GET /api/startups?q=&amp;province=&amp;sector=&amp;stage=&amp;page=&amp;pageSize=&amp;sort=&amp;map=&amp;asOf=</c>: the directory.
+/// <c>GET /api/startups?q=&amp;province=&amp;sector=&amp;stage=&amp;page=&amp;pageSize=&amp;sort=&amp;map=&amp;asOf=&amp;validOn=</c>: the directory.
 /// <c>q</c> ignores diacritics and case, and matches a startup's name, company, sectors and description, or the name
 /// of its province ("lang son" finds Lạng Sơn's startups).
 /// </summary>
@@ -52,6 +52,12 @@ public static class SearchStartups
         {
             p.Add("sector", "%|" + TextNormalizer.Normalize(query.Sector) + "|%");
             where.Add("sectors_norm LIKE @sector");
+        }
+        if (ValidTime.Parse(query.ValidOn) is { } validOn)
+        {
+            // Valid time: the startups registered by that date (as known as of asOf), on the version the log knows.
+            p.Add("validOn", validOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            where.Add("registered_on <= @validOn");
         }
         if (stage is not null)
         {
