@@ -18,7 +18,7 @@ public static class PostgresCluster
     /// <summary>A fresh, empty database on the test server.</summary>
     public static string CreateDatabase()
     {
-        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
+        var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}";
         using (var connection = new NpgsqlConnection(ConnectionString))
         {
             connection.Open();
