@@ -36,8 +36,10 @@ public static class BenchFeedCommand
             { subscribers, seconds, rate, catchUp };
         command.SetAction(async (result, ct) =>
         {
-            await using var target = await BenchTarget.CreateAsync(result, ct);
-            await using var store = await target.Location.OpenAsync(ct: ct);
+            var kind = result.GetValue(StoreOptions.Store)!;
+            await using var scratch = await ScratchDatabase.CreateAsync(kind, result.GetValue(StoreOptions.Connection));
+            var location = EventStoreLocation.Parse(kind, scratch.Connection);
+            await using var store = await location.OpenAsync(ct: ct);
             var (httpPort, grpcPort) = (FreePort(), FreePort());
             await using var app = await StartServerAsync(store, httpPort, grpcPort, ct);
             var grpc = new Uri($"http://127.0.0.1:{grpcPort}");
@@ -56,7 +58,7 @@ public static class BenchFeedCommand
 
             Console.WriteLine(JsonSerializer.Serialize(new
             {
-                bench = "feed", store = target.Location.Kind, cores = Environment.ProcessorCount,
+                bench = "feed", store = location.Kind, cores = Environment.ProcessorCount,
                 catchUpEvents = n, fillEventsPerSecond = Math.Round(n / fillSeconds),
                 grpcCatchUpEventsPerSecond = Math.Round(grpcCatchUp), sseCatchUpEventsPerSecond = Math.Round(sseCatchUp),
                 live.Subscribers, live.Appends, live.AppendsPerSecond,

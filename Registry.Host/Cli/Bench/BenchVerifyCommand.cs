@@ -20,8 +20,10 @@ public static class BenchVerifyCommand
         var command = new Command("verify", "Throughput of the hash-chain verification, against a bare scan of the same rows") { events };
         command.SetAction(async (result, ct) =>
         {
-            await using var target = await BenchTarget.CreateAsync(result, ct);
-            await using var store = await target.Location.OpenAsync(ct: ct);
+            var kind = result.GetValue(StoreOptions.Store)!;
+            await using var scratch = await ScratchDatabase.CreateAsync(kind, result.GetValue(StoreOptions.Connection));
+            var location = EventStoreLocation.Parse(kind, scratch.Connection);
+            await using var store = await location.OpenAsync(ct: ct);
             var n = result.GetValue(events);
             await Fill(store, n, ct);
 
@@ -39,7 +41,7 @@ public static class BenchVerifyCommand
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 bench = "verify",
-                store = target.Location.Kind,
+                store = location.Kind,
                 events = verification.EventsChecked,
                 verifySeconds = Math.Round(verify.TotalSeconds, 3),
                 verifyEventsPerSecond = Math.Round(verification.EventsChecked / verify.TotalSeconds),
