@@ -18,5 +18,6 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(QueryCommand.Create());
 root.Subcommands.Add(DevCommand.Create());
+root.Subcommands.Add(Registry.Host.Cli.Audit.ReplayCommand.Create());
 root.Subcommands.Add(Registry.Host.Cli.Audit.AuditCommand.Create());
 return await root.Parse(args).InvokeAsync();
