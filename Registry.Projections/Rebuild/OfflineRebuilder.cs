@@ -44,7 +44,10 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var projection in projections)
-            await projection.HandleAsync(new ProjectionBatch(page, connection, tx, dialect, generation), ct);
+        {
+            using var batch = new ProjectionBatch(page, connection, tx, dialect, generation);
+            await projection.HandleAsync(batch, ct);
+        }
         await tx.CommitAsync(ct);
         return page[^1].Position;
     }
