@@ -84,9 +84,14 @@ public sealed class CompetitionsProjection : ReadModelProjection
         }
     }
 
-    private static Task<CompetitionState?> Current(ProjectionBatch b, string competitionId) =>
-        b.Statements.QuerySingleOrDefaultAsync<CompetitionState>(
+    private static async Task<CompetitionState?> Current(ProjectionBatch b, string competitionId)
+    {
+        if (b.Known.TryGetValue(competitionId, out var known)) return (CompetitionState?)known;
+        var current = await b.Statements.QuerySingleOrDefaultAsync<CompetitionState>(
             $"SELECT {Columns} FROM {b.Table("competitions")} WHERE competition_id = @competitionId AND valid_to IS NULL", new { competitionId });
+        b.Known[competitionId] = current;
+        return current;
+    }
 
     private static async Task Change(ProjectionBatch b, Fact fact, string competitionId, Func<CompetitionState, CompetitionState> change)
     {
@@ -96,15 +101,19 @@ public sealed class CompetitionsProjection : ReadModelProjection
         await Open(b, fact, change(current));
     }
 
-    private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c) => b.Statements.ExecuteAsync(
-        $"""
-        INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
-        VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,
-                @NameNorm, {Temporal.InsertValues})
-        """,
-        Row(new
-        {
-            c.CompetitionId, c.Name, c.ProvinceCode, c.ProvinceOn, c.Year, c.Organizer, c.Status, c.Received, c.ReceivedQualifier, c.Valid, c.ValidQualifier,
-            NameNorm = TextNormalizer.Normalize(c.Name),
-        }, fact));
+    private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c)
+    {
+        b.Known[c.CompetitionId] = c;
+        return b.Statements.ExecuteAsync(
+            $"""
+            INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
+            VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,
+                    @NameNorm, {Temporal.InsertValues})
+            """,
+            Row(new
+            {
+                c.CompetitionId, c.Name, c.ProvinceCode, c.ProvinceOn, c.Year, c.Organizer, c.Status, c.Received, c.ReceivedQualifier, c.Valid, c.ValidQualifier,
+                NameNorm = TextNormalizer.Normalize(c.Name),
+            }, fact));
+    }
 }

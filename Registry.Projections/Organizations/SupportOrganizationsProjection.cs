@@ -49,20 +49,26 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
 
     private static async Task Change(ProjectionBatch b, Fact fact, string organizationId, Func<OrganizationState, OrganizationState> change)
     {
-        var current = await b.Statements.QuerySingleOrDefaultAsync<OrganizationState>(
-            $"SELECT {Columns} FROM {b.Table("organizations")} WHERE organization_id = @organizationId AND valid_to IS NULL",
-            new { organizationId });
+        var current = b.Known.TryGetValue(organizationId, out var known) ? (OrganizationState?)known
+            : await b.Statements.QuerySingleOrDefaultAsync<OrganizationState>(
+                $"SELECT {Columns} FROM {b.Table("organizations")} WHERE organization_id = @organizationId AND valid_to IS NULL",
+                new { organizationId });
+        b.Known[organizationId] = current;
         if (current is null) return;
         await b.Statements.ExecuteAsync($"UPDATE {b.Table("organizations")} SET valid_to = @p WHERE organization_id = @organizationId AND valid_to IS NULL",
             new { p = fact.Position, organizationId });
         await Open(b, fact, change(current));
     }
 
-    private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o) => b.Statements.ExecuteAsync(
-        $"""
-        INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
-        VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
-        """,
-        Row(new { o.OrganizationId, o.Name, o.Kind, o.ProvinceCode, o.ProvinceOn, o.Website, o.Status, o.RegisteredOn, NameNorm = TextNormalizer.Normalize(o.Name),
-            RegisteredYear = int.Parse(o.RegisteredOn[..4], System.Globalization.CultureInfo.InvariantCulture) }, fact));
+    private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o)
+    {
+        b.Known[o.OrganizationId] = o;
+        return b.Statements.ExecuteAsync(
+            $"""
+            INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
+            VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
+            """,
+            Row(new { o.OrganizationId, o.Name, o.Kind, o.ProvinceCode, o.ProvinceOn, o.Website, o.Status, o.RegisteredOn, NameNorm = TextNormalizer.Normalize(o.Name),
+                RegisteredYear = int.Parse(o.RegisteredOn[..4], System.Globalization.CultureInfo.InvariantCulture) }, fact));
+    }
 }

@@ -17,6 +17,13 @@ public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConne
     /// <summary>Row writes and reads in the batch's transaction, each statement prepared once per batch.</summary>
     public BatchStatements Statements { get; } = new(connection, transaction);
 
+    /// <summary>
+    /// The current version of entities this batch has already read or written (by the projection's own key), so that
+    /// a projection reads an entity's row once per batch instead of once per event. A correction's re-derivation closes
+    /// rows by stream behind it, so <see cref="Common.ReadModelProjection"/> clears it then.
+    /// </summary>
+    public Dictionary<string, object?> Known { get; } = new();
+
     public void Dispose() => Statements.Dispose();
 
     /// <summary>The physical name of one of the projection's tables in the generation being written.</summary>

@@ -126,9 +126,14 @@ public sealed class StartupsProjection : ReadModelProjection
         }
     }
 
-    private static Task<StartupState?> Current(ProjectionBatch b, string startupId) =>
-        b.Statements.QuerySingleOrDefaultAsync<StartupState>(
+    private static async Task<StartupState?> Current(ProjectionBatch b, string startupId)
+    {
+        if (b.Known.TryGetValue(startupId, out var known)) return (StartupState?)known;
+        var current = await b.Statements.QuerySingleOrDefaultAsync<StartupState>(
             $"SELECT {Columns} FROM {b.Table("startups")} WHERE startup_id = @startupId AND valid_to IS NULL", new { startupId });
+        b.Known[startupId] = current;
+        return current;
+    }
 
     /// <summary>Closes the startup's current version and opens the changed one; unknown startups are ignored.</summary>
     private static async Task Change(ProjectionBatch b, Fact fact, string startupId, Func<StartupState, StartupState> change)
@@ -142,6 +147,7 @@ public sealed class StartupsProjection : ReadModelProjection
 
     private static async Task Open(ProjectionBatch b, Fact fact, StartupState s)
     {
+        b.Known[s.StartupId] = s;
         var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var search = TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. sectors, s.Description]));
         await b.Statements.ExecuteAsync(
