@@ -49,7 +49,8 @@ public sealed class BatchStatements(DbConnection connection, DbTransaction trans
             {
                 if (!sql.Contains("@" + binding.Name, StringComparison.Ordinal)) continue;
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = binding.Name;
+                // Prefixed as in the SQL: Microsoft.Data.Sqlite otherwise looks a bare name up once more, with each prefix, on every execution.
+                parameter.ParameterName = "@" + binding.Name;
                 if (binding.DbType is { } dbType) parameter.DbType = dbType;
                 command.Parameters.Add(parameter);
                 bindings.Add((parameter, binding, fromProvenance));
