@@ -60,6 +60,14 @@ public sealed class BatchStatements(DbConnection connection, DbTransaction trans
         }
         foreach (var (parameter, binding, fromProvenance) in prepared.Bindings)
             parameter.Value = binding.Read(fromProvenance ? source!.Provenance : source?.Values ?? values) ?? DBNull.Value;
+        if (!prepared.IsPrepared)
+        {
+            // After the first values are bound, so that PostgreSQL learns every parameter's type: the server then parses
+            // and plans the statement once per batch rather than on every execution. (A SqliteCommand keeps its
+            // statements prepared between executions either way.)
+            prepared.Command.Prepare();
+            prepared.IsPrepared = true;
+        }
         return prepared;
     }
 
@@ -69,7 +77,10 @@ public sealed class BatchStatements(DbConnection connection, DbTransaction trans
         _prepared.Clear();
     }
 
-    private sealed record Prepared(DbCommand Command, List<(DbParameter Parameter, Binding Binding, bool FromProvenance)> Bindings);
+    private sealed record Prepared(DbCommand Command, List<(DbParameter Parameter, Binding Binding, bool FromProvenance)> Bindings)
+    {
+        public bool IsPrepared { get; set; }
+    }
 
     /// <summary>One property as a parameter: its name, the DbType Dapper would give it, and how to read it (enums as their number, like Dapper).</summary>
     private sealed record Binding(string Name, DbType? DbType, Func<object, object?> Read)
