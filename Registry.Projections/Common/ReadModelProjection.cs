@@ -50,6 +50,8 @@ public abstract class ReadModelProjection : IProjection
 
     private async Task RederiveStreamAsync(RecordedEvent correction, ProjectionBatch batch, CancellationToken ct)
     {
+        // The entities the batch knows are about to be closed and re-derived behind its back.
+        batch.Known.Clear();
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
             await batch.Statements.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
                 new { p = correction.Position, s = correction.StreamName });
