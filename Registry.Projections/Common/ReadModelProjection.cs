@@ -50,24 +50,21 @@ public abstract class ReadModelProjection : IProjection
 
     private async Task RederiveStreamAsync(RecordedEvent correction, ProjectionBatch batch, CancellationToken ct)
     {
+        // The entities the batch knows are about to be closed and re-derived behind its back.
+        batch.Known.Clear();
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
-            await batch.Connection.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
-                new { p = correction.Position, s = correction.StreamName }, batch.Transaction);
+            await batch.Statements.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
+                new { p = correction.Position, s = correction.StreamName });
         foreach (var (eventId, revisedBy, type, data) in await StreamHistory.EffectiveAsync(batch.Connection, batch.Transaction,
                      correction.StreamName, correction.Position, ct))
             if (EventTypes.Contains(type))
                 await ApplyAsync(new Fact(correction.Position, eventId, revisedBy, correction.StreamName, data), batch);
         // Versions opened and closed at the same position were never visible to anyone: drop them.
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
-            await batch.Connection.ExecuteAsync($"DELETE FROM {batch.Table(table)} WHERE stream = @s AND valid_from = @p AND valid_to = @p",
-                new { p = correction.Position, s = correction.StreamName }, batch.Transaction);
+            await batch.Statements.ExecuteAsync($"DELETE FROM {batch.Table(table)} WHERE stream = @s AND valid_from = @p AND valid_to = @p",
+                new { p = correction.Position, s = correction.StreamName });
     }
 
-    /// <summary>A row's own values and the fact's provenance, as one set of Dapper parameters.</summary>
-    protected static DynamicParameters Row(object values, Fact fact)
-    {
-        var p = new DynamicParameters(values);
-        p.AddDynamicParams(fact.Provenance);
-        return p;
-    }
+    /// <summary>A row's own values and the fact's provenance, as one set of parameters.</summary>
+    protected static RowParameters Row(object values, Fact fact) => new(values, fact.Provenance);
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.Competitions;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -68,7 +67,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
                 break;
             case PrizeAwarded e:
                 var competition = await Current(b, e.CompetitionId);
-                await b.Connection.ExecuteAsync(
+                await b.Statements.ExecuteAsync(
                     $"""
                     INSERT INTO {b.Table("prizes")} (prize_id, competition_id, recipient_kind, recipient_id, recipient_name, rank, amount_vnd,
                         province_code, province_on, year, {Temporal.InsertColumns})
@@ -80,32 +79,41 @@ public sealed class CompetitionsProjection : ReadModelProjection
                         e.PrizeId, e.CompetitionId, RecipientKind = e.RecipientKind.ToString(), e.RecipientId, e.RecipientName, e.Rank,
                         AmountVnd = (double?)e.AmountVnd, ProvinceCode = competition?.ProvinceCode ?? "", ProvinceOn = competition?.ProvinceOn ?? fact.Provenance.OccurredOn,
                         Year = competition?.Year ?? e.OccurredOn.Year,
-                    }, fact), b.Transaction);
+                    }, fact));
                 break;
         }
     }
 
-    private static Task<CompetitionState?> Current(ProjectionBatch b, string competitionId) =>
-        b.Connection.QuerySingleOrDefaultAsync<CompetitionState>(
-            $"SELECT {Columns} FROM {b.Table("competitions")} WHERE competition_id = @competitionId AND valid_to IS NULL", new { competitionId }, b.Transaction);
+    private static async Task<CompetitionState?> Current(ProjectionBatch b, string competitionId)
+    {
+        if (b.Known.TryGetValue(competitionId, out var known)) return (CompetitionState?)known;
+        var current = await b.Statements.QuerySingleOrDefaultAsync<CompetitionState>(
+            $"SELECT {Columns} FROM {b.Table("competitions")} WHERE competition_id = @competitionId AND valid_to IS NULL", new { competitionId });
+        b.Known[competitionId] = current;
+        return current;
+    }
 
     private static async Task Change(ProjectionBatch b, Fact fact, string competitionId, Func<CompetitionState, CompetitionState> change)
     {
         if (await Current(b, competitionId) is not { } current) return;
-        await b.Connection.ExecuteAsync($"UPDATE {b.Table("competitions")} SET valid_to = @p WHERE competition_id = @competitionId AND valid_to IS NULL",
-            new { p = fact.Position, competitionId }, b.Transaction);
+        await b.Statements.ExecuteAsync($"UPDATE {b.Table("competitions")} SET valid_to = @p WHERE competition_id = @competitionId AND valid_to IS NULL",
+            new { p = fact.Position, competitionId });
         await Open(b, fact, change(current));
     }
 
-    private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c) => b.Connection.ExecuteAsync(
-        $"""
-        INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
-        VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,
-                @NameNorm, {Temporal.InsertValues})
-        """,
-        Row(new
-        {
-            c.CompetitionId, c.Name, c.ProvinceCode, c.ProvinceOn, c.Year, c.Organizer, c.Status, c.Received, c.ReceivedQualifier, c.Valid, c.ValidQualifier,
-            NameNorm = TextNormalizer.Normalize(c.Name),
-        }, fact), b.Transaction);
+    private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c)
+    {
+        b.Known[c.CompetitionId] = c;
+        return b.Statements.ExecuteAsync(
+            $"""
+            INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
+            VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,
+                    @NameNorm, {Temporal.InsertValues})
+            """,
+            Row(new
+            {
+                c.CompetitionId, c.Name, c.ProvinceCode, c.ProvinceOn, c.Year, c.Organizer, c.Status, c.Received, c.ReceivedQualifier, c.Valid, c.ValidQualifier,
+                NameNorm = TextNormalizer.Normalize(c.Name),
+            }, fact));
+    }
 }

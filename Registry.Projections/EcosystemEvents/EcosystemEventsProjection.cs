@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.EcosystemEvents;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -31,7 +30,7 @@ public sealed class EcosystemEventsProjection : ReadModelProjection
 
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
-        EcosystemEventRecorded e => b.Connection.ExecuteAsync(
+        EcosystemEventRecorded e => b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("ecosystem_events")} (ecosystem_event_id, kind, title, title_norm, theme, theme_norm, host_province_code, province_on,
                 province_codes, region, region_norm, organizer, held_on, held_day, year, attendees, exhibits, {Temporal.InsertColumns})
@@ -44,7 +43,7 @@ public sealed class EcosystemEventsProjection : ReadModelProjection
                 ThemeNorm = TextNormalizer.Normalize(e.Theme), e.HostProvinceCode, ProvinceCodes = string.Join('|', e.ProvinceCodes), e.Region,
                 RegionNorm = TextNormalizer.Normalize(e.Region), e.Organizer, HeldOn = IsoDate.Format(e.HeldOn), HeldDay = (long)e.HeldOn.DayNumber,
                 Year = e.HeldOn.Year, Attendees = (double?)e.Attendees?.Value, Exhibits = (double?)e.Exhibits?.Value,
-            }, fact), b.Transaction),
+            }, fact)),
         _ => Task.CompletedTask,
     };
 }

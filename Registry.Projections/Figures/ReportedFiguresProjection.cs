@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.Figures;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -25,7 +24,7 @@ public sealed class ReportedFiguresProjection : ReadModelProjection
 
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
-        FigureReported e => b.Connection.ExecuteAsync(
+        FigureReported e => b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("reported_figures")} (figure_id, metric, province_code, province_on, period_from, period_to, value, qualifier, unit,
                 statement, {Temporal.InsertColumns})
@@ -35,7 +34,7 @@ public sealed class ReportedFiguresProjection : ReadModelProjection
             {
                 e.FigureId, e.Metric, e.ProvinceCode, e.PeriodFrom, e.PeriodTo, Value = (double)e.Value.Value, Qualifier = e.Value.Qualifier.ToString(),
                 e.Unit, e.Statement,
-            }, fact), b.Transaction),
+            }, fact)),
         _ => Task.CompletedTask,
     };
 }

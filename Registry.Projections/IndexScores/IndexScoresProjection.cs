@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.IndexScores;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -26,14 +25,14 @@ public sealed class IndexScoresProjection : ReadModelProjection
     protected override async Task ApplyAsync(Fact fact, ProjectionBatch b)
     {
         if (fact.Data is not IndexScorePublished e) return;
-        await b.Connection.ExecuteAsync(
+        await b.Statements.ExecuteAsync(
             $"UPDATE {b.Table("index_scores")} SET valid_to = @p WHERE year = @Year AND province_code = @ProvinceCode AND valid_to IS NULL",
-            new { p = fact.Position, e.Year, e.ProvinceCode }, b.Transaction);
-        await b.Connection.ExecuteAsync(
+            new { p = fact.Position, e.Year, e.ProvinceCode });
+        await b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("index_scores")} (year, province_code, province_on, score, rank, {Temporal.InsertColumns})
             VALUES (@Year, @ProvinceCode, @OccurredOn, @Score, @Rank, {Temporal.InsertValues})
             """,
-            Row(new { e.Year, e.ProvinceCode, Score = (double)e.Score, e.Rank }, fact), b.Transaction);
+            Row(new { e.Year, e.ProvinceCode, Score = (double)e.Score, e.Rank }, fact));
     }
 }

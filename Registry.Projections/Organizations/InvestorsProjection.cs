@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.Organizations;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -24,12 +23,12 @@ public sealed class InvestorsProjection : ReadModelProjection
 
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
-        InvestorRegistered e => b.Connection.ExecuteAsync(
+        InvestorRegistered e => b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("investors")} (investor_id, name, name_norm, kind, province_code, province_on, {Temporal.InsertColumns})
             VALUES (@InvestorId, @Name, @NameNorm, @Kind, @ProvinceCode, @OccurredOn, {Temporal.InsertValues})
             """,
-            Row(new { e.InvestorId, e.Name, NameNorm = TextNormalizer.Normalize(e.Name), Kind = e.Kind.ToString(), e.ProvinceCode }, fact), b.Transaction),
+            Row(new { e.InvestorId, e.Name, NameNorm = TextNormalizer.Normalize(e.Name), Kind = e.Kind.ToString(), e.ProvinceCode }, fact)),
         _ => Task.CompletedTask,
     };
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.Organizations;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -27,7 +26,7 @@ public sealed class MentorsProjection : ReadModelProjection
 
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
-        MentorRegistered e => b.Connection.ExecuteAsync(
+        MentorRegistered e => b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("mentors")} (mentor_id, name, name_norm, expertise, province_code, province_on, organization_id, {Temporal.InsertColumns})
             VALUES (@MentorId, @Name, @NameNorm, @Expertise, @ProvinceCode, @OccurredOn, @OrganizationId, {Temporal.InsertValues})
@@ -36,7 +35,7 @@ public sealed class MentorsProjection : ReadModelProjection
             {
                 e.MentorId, e.Name, NameNorm = TextNormalizer.Normalize(e.Name + " " + string.Join(' ', e.Expertise)),
                 Expertise = string.Join('|', e.Expertise), e.ProvinceCode, e.OrganizationId,
-            }, fact), b.Transaction),
+            }, fact)),
         _ => Task.CompletedTask,
     };
 }

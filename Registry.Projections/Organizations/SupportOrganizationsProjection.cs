@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.Organizations;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -50,21 +49,26 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
 
     private static async Task Change(ProjectionBatch b, Fact fact, string organizationId, Func<OrganizationState, OrganizationState> change)
     {
-        var current = await b.Connection.QuerySingleOrDefaultAsync<OrganizationState>(
-            $"SELECT {Columns} FROM {b.Table("organizations")} WHERE organization_id = @organizationId AND valid_to IS NULL",
-            new { organizationId }, b.Transaction);
+        var current = b.Known.TryGetValue(organizationId, out var known) ? (OrganizationState?)known
+            : await b.Statements.QuerySingleOrDefaultAsync<OrganizationState>(
+                $"SELECT {Columns} FROM {b.Table("organizations")} WHERE organization_id = @organizationId AND valid_to IS NULL",
+                new { organizationId });
+        b.Known[organizationId] = current;
         if (current is null) return;
-        await b.Connection.ExecuteAsync($"UPDATE {b.Table("organizations")} SET valid_to = @p WHERE organization_id = @organizationId AND valid_to IS NULL",
-            new { p = fact.Position, organizationId }, b.Transaction);
+        await b.Statements.ExecuteAsync($"UPDATE {b.Table("organizations")} SET valid_to = @p WHERE organization_id = @organizationId AND valid_to IS NULL",
+            new { p = fact.Position, organizationId });
         await Open(b, fact, change(current));
     }
 
-    private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o) => b.Connection.ExecuteAsync(
-        $"""
-        INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
-        VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
-        """,
-        Row(new { o.OrganizationId, o.Name, o.Kind, o.ProvinceCode, o.ProvinceOn, o.Website, o.Status, o.RegisteredOn, NameNorm = TextNormalizer.Normalize(o.Name),
-            RegisteredYear = int.Parse(o.RegisteredOn[..4], System.Globalization.CultureInfo.InvariantCulture) }, fact),
-        b.Transaction);
+    private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o)
+    {
+        b.Known[o.OrganizationId] = o;
+        return b.Statements.ExecuteAsync(
+            $"""
+            INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
+            VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
+            """,
+            Row(new { o.OrganizationId, o.Name, o.Kind, o.ProvinceCode, o.ProvinceOn, o.Website, o.Status, o.RegisteredOn, NameNorm = TextNormalizer.Normalize(o.Name),
+                RegisteredYear = int.Parse(o.RegisteredOn[..4], System.Globalization.CultureInfo.InvariantCulture) }, fact));
+    }
 }

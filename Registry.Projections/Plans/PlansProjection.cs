@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.Plans;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -50,7 +49,7 @@ public sealed class PlansProjection : ReadModelProjection
         switch (fact.Data)
         {
             case ProvincialPlanAdopted e:
-                await b.Connection.ExecuteAsync(
+                await b.Statements.ExecuteAsync(
                     $"""
                     INSERT INTO {b.Table("plans")} (plan_id, number, number_norm, issuer, issued_on, province_code, province_on, period_from, period_to,
                         title, title_norm, status, {Temporal.InsertColumns})
@@ -61,54 +60,54 @@ public sealed class PlansProjection : ReadModelProjection
                     {
                         e.PlanId, e.Number, NumberNorm = TextNormalizer.Normalize(e.Number), e.Issuer, IssuedOn = IsoDate.Format(e.IssuedOn), e.ProvinceCode,
                         e.PeriodFrom, e.PeriodTo, e.Title, TitleNorm = TextNormalizer.Normalize(e.Title),
-                    }, fact), b.Transaction);
+                    }, fact));
                 foreach (var t in e.Targets)
                     await InsertTarget(b, fact, e.PlanId, t);
                 break;
 
             case PlanTargetRevised e:
-                var target = await b.Connection.QuerySingleOrDefaultAsync<TargetRow>(
+                var target = await b.Statements.QuerySingleOrDefaultAsync<TargetRow>(
                     $"""
                     SELECT target_id, metric, unit, per_year, description FROM {b.Table("plan_targets")}
                     WHERE plan_id = @PlanId AND target_id = @TargetId AND valid_to IS NULL
-                    """, new { e.PlanId, e.TargetId }, b.Transaction);
+                    """, new { e.PlanId, e.TargetId });
                 if (target is null) break;
-                await b.Connection.ExecuteAsync(
+                await b.Statements.ExecuteAsync(
                     $"UPDATE {b.Table("plan_targets")} SET valid_to = @p WHERE plan_id = @PlanId AND target_id = @TargetId AND valid_to IS NULL",
-                    new { p = fact.Position, e.PlanId, e.TargetId }, b.Transaction);
+                    new { p = fact.Position, e.PlanId, e.TargetId });
                 await InsertTarget(b, fact, e.PlanId,
                     new PlanTarget(target.TargetId, target.Metric, e.Min, e.Max, target.Unit, target.PerYear != 0, e.DueOn, target.Description));
                 break;
 
             case PlanSuperseded e:
                 // Copy the current version with the new status, then close it: the plan's columns stay in SQL.
-                await b.Connection.ExecuteAsync(
+                await b.Statements.ExecuteAsync(
                     $"""
                     INSERT INTO {b.Table("plans")} (plan_id, number, number_norm, issuer, issued_on, province_code, province_on, period_from, period_to,
                         title, title_norm, status, superseded_by, superseded_on, {Temporal.InsertColumns})
                     SELECT plan_id, number, number_norm, issuer, issued_on, province_code, province_on, period_from, period_to,
                         title, title_norm, 'superseded', @SupersededByNumber, @OccurredOn, {Temporal.InsertValues}
                     FROM {b.Table("plans")} WHERE plan_id = @PlanId AND valid_to IS NULL
-                    """, Row(new { e.PlanId, e.SupersededByNumber }, fact), b.Transaction);
-                await b.Connection.ExecuteAsync(
+                    """, Row(new { e.PlanId, e.SupersededByNumber }, fact));
+                await b.Statements.ExecuteAsync(
                     $"UPDATE {b.Table("plans")} SET valid_to = @p WHERE plan_id = @PlanId AND valid_to IS NULL AND (valid_from < @p OR status <> 'superseded')",
-                    new { p = fact.Position, e.PlanId }, b.Transaction);
+                    new { p = fact.Position, e.PlanId });
                 break;
 
             case ResolutionIssued e:
-                await b.Connection.ExecuteAsync(
+                await b.Statements.ExecuteAsync(
                     $"""
                     INSERT INTO {b.Table("resolutions")} (resolution_id, number, issuer, issued_on, province_code, province_on, title, title_norm, summary,
                         {Temporal.InsertColumns})
                     VALUES (@ResolutionId, @Number, @Issuer, @IssuedOn, @ProvinceCode, @IssuedOn, @Title, @TitleNorm, @Summary, {Temporal.InsertValues})
                     """,
                     Row(new { e.ResolutionId, e.Number, e.Issuer, IssuedOn = IsoDate.Format(e.IssuedOn), e.ProvinceCode, e.Title, TitleNorm = TextNormalizer.Normalize(e.Title), e.Summary },
-                        fact), b.Transaction);
+                        fact));
                 break;
         }
     }
 
-    private static Task InsertTarget(ProjectionBatch b, Fact fact, string planId, PlanTarget t) => b.Connection.ExecuteAsync(
+    private static Task InsertTarget(ProjectionBatch b, Fact fact, string planId, PlanTarget t) => b.Statements.ExecuteAsync(
         $"""
         INSERT INTO {b.Table("plan_targets")} (plan_id, target_id, metric, min_value, max_value, unit, per_year, due_on, description, {Temporal.InsertColumns})
         VALUES (@PlanId, @TargetId, @Metric, @Min, @Max, @Unit, @PerYear, @DueOn, @Description, {Temporal.InsertValues})
@@ -117,7 +116,7 @@ public sealed class PlansProjection : ReadModelProjection
         {
             PlanId = planId, t.TargetId, t.Metric, Min = (double)t.Min, Max = (double)t.Max, t.Unit, PerYear = t.PerYear ? 1L : 0L,
             DueOn = IsoDate.Format(t.DueOn), t.Description,
-        }, fact), b.Transaction);
+        }, fact));
 
     private sealed record TargetRow
     {

@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.Provinces;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -61,13 +60,12 @@ public sealed class ProvincesProjection : ReadModelProjection
                     await Insert(b, fact, new Unit(unit.Key, first.NewName, first.NewKind.ToString(), region, effective), null);
                 }
                 foreach (var m in e.Mergers)
-                    await b.Connection.ExecuteAsync(
+                    await b.Statements.ExecuteAsync(
                         $"""
                         INSERT INTO {b.Table("province_lineage")} (old_code, old_name, new_code, new_name, new_kind, effective_on, resolution, {Temporal.InsertColumns})
                         VALUES (@OldCode, @OldName, @NewCode, @NewName, @NewKind, @Effective, @Resolution, {Temporal.InsertValues})
                         """,
-                        Row(new { m.OldCode, m.OldName, m.NewCode, m.NewName, NewKind = m.NewKind.ToString(), Effective = effective, e.Resolution }, fact),
-                        b.Transaction);
+                        Row(new { m.OldCode, m.OldName, m.NewCode, m.NewName, NewKind = m.NewKind.ToString(), Effective = effective, e.Resolution }, fact));
                 break;
         }
     }
@@ -76,24 +74,23 @@ public sealed class ProvincesProjection : ReadModelProjection
     /// version that says when it ended. Returns the unit as it was, or null when it is unknown.</summary>
     private static async Task<Unit?> End(ProjectionBatch b, Fact fact, string code, string on)
     {
-        var current = await b.Connection.QuerySingleOrDefaultAsync<Unit>(
+        var current = await b.Statements.QuerySingleOrDefaultAsync<Unit>(
             $"SELECT code, name, kind, region, exists_from AS ExistsFrom FROM {b.Table("provinces")} WHERE code = @code AND exists_to IS NULL AND valid_to IS NULL",
-            new { code }, b.Transaction);
+            new { code });
         if (current is null) return null;
-        await b.Connection.ExecuteAsync(
+        await b.Statements.ExecuteAsync(
             $"UPDATE {b.Table("provinces")} SET valid_to = @p WHERE code = @code AND exists_to IS NULL AND valid_to IS NULL",
-            new { p = fact.Position, code }, b.Transaction);
+            new { p = fact.Position, code });
         await Insert(b, fact, current, on);
         return current;
     }
 
-    private static Task Insert(ProjectionBatch b, Fact fact, Unit u, string? existsTo) => b.Connection.ExecuteAsync(
+    private static Task Insert(ProjectionBatch b, Fact fact, Unit u, string? existsTo) => b.Statements.ExecuteAsync(
         $"""
         INSERT INTO {b.Table("provinces")} (code, name, name_norm, kind, region, exists_from, exists_to, {Temporal.InsertColumns})
         VALUES (@Code, @Name, @NameNorm, @Kind, @Region, @ExistsFrom, @ExistsTo, {Temporal.InsertValues})
         """,
-        Row(new { u.Code, u.Name, NameNorm = TextNormalizer.Normalize(u.Name), u.Kind, u.Region, u.ExistsFrom, ExistsTo = existsTo }, fact),
-        b.Transaction);
+        Row(new { u.Code, u.Name, NameNorm = TextNormalizer.Normalize(u.Name), u.Kind, u.Region, u.ExistsFrom, ExistsTo = existsTo }, fact));
 
     private sealed record Unit(string Code, string Name, string Kind, string Region, string ExistsFrom);
 }

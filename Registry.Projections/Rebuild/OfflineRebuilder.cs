@@ -23,6 +23,24 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         await connection.OpenAsync(ct);
         // SQLite's default page cache (2 MB) makes a rebuild re-read index pages from the OS for every row.
         if (dialect == SqlDialect.Sqlite) await ExecuteAsync(connection, null, $"PRAGMA cache_size = -{CacheKib}", ct);
+        // In WAL mode, synchronous=NORMAL leaves out the fsync at each page's commit: a power cut may lose the last pages
+        // committed, never corrupt the file, and a rebuild cut short is started over anyway. The log's own commits keep
+        // their fsync (synchronous is per connection, and theirs syncs the WAL up to their commit). Set back afterwards:
+        // the connection returns to a pool the log shares.
+        if (dialect == SqlDialect.Sqlite) await ExecuteAsync(connection, null, "PRAGMA synchronous = NORMAL", ct);
+        try
+        {
+            return await RebuildPagesAsync(connection, projections, generation, progress, ct);
+        }
+        finally
+        {
+            if (dialect == SqlDialect.Sqlite) await ExecuteAsync(connection, null, "PRAGMA synchronous = FULL", CancellationToken.None);
+        }
+    }
+
+    private async Task<long> RebuildPagesAsync(DbConnection connection, IReadOnlyList<IProjection> projections, int generation, IProgress<long>? progress,
+        CancellationToken ct)
+    {
         await CreateAsync(connection, projections, generation, ct);
         var head = await store.GetHeadPositionAsync(ct);
         var last = 0L;
@@ -44,7 +62,10 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var projection in projections)
-            await projection.HandleAsync(new ProjectionBatch(page, connection, tx, dialect, generation), ct);
+        {
+            using var batch = new ProjectionBatch(page, connection, tx, dialect, generation);
+            await projection.HandleAsync(batch, ct);
+        }
         await tx.CommitAsync(ct);
         return page[^1].Position;
     }

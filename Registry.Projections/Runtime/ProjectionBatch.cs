@@ -3,15 +3,28 @@ using Registry.EventStore;
 
 namespace Registry.Projections.Runtime;
 
-/// <summary>What a projection gets for one batch: the events, and the connection and transaction its rows go in.</summary>
+/// <summary>What a projection gets for one batch: the events, and the connection and transaction its rows go in.
+/// Dispose it when the batch is done: it holds the batch's prepared statements.</summary>
 public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConnection connection, DbTransaction transaction,
-    SqlDialect dialect, int generation)
+    SqlDialect dialect, int generation) : IDisposable
 {
     public IReadOnlyList<RecordedEvent> Events { get; } = events;
     public DbConnection Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
     public SqlDialect Dialect { get; } = dialect;
     public int Generation { get; } = generation;
+
+    /// <summary>Row writes and reads in the batch's transaction, each statement prepared once per batch.</summary>
+    public BatchStatements Statements { get; } = new(connection, transaction);
+
+    /// <summary>
+    /// The current version of entities this batch has already read or written (by the projection's own key), so that
+    /// a projection reads an entity's row once per batch instead of once per event. A correction's re-derivation closes
+    /// rows by stream behind it, so <see cref="Common.ReadModelProjection"/> clears it then.
+    /// </summary>
+    public Dictionary<string, object?> Known { get; } = new();
+
+    public void Dispose() => Statements.Dispose();
 
     /// <summary>The physical name of one of the projection's tables in the generation being written.</summary>
     public string Table(string name) => TableName(name, Generation);

@@ -154,7 +154,8 @@ internal sealed class ProjectionWorker(IProjection projection, ProjectionDatabas
         {
             try
             {
-                await projection.HandleAsync(new ProjectionBatch(handled, connection, tx, database.Dialect, (int)row.Generation), ct);
+                using var batch = new ProjectionBatch(handled, connection, tx, database.Dialect, (int)row.Generation);
+                await projection.HandleAsync(batch, ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {

@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.Startups;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -98,7 +97,7 @@ public sealed class StartupsProjection : ReadModelProjection
                 break;
             case FundingRecorded e:
                 var funded = await Current(b, e.StartupId);
-                await b.Connection.ExecuteAsync(
+                await b.Statements.ExecuteAsync(
                     $"""
                     INSERT INTO {b.Table("fundings")} (funding_id, startup_id, investor_id, investor_name, amount_vnd, round, province_code, province_on, year,
                         {Temporal.InsertColumns})
@@ -108,11 +107,11 @@ public sealed class StartupsProjection : ReadModelProjection
                     {
                         e.FundingId, e.StartupId, e.InvestorId, e.InvestorName, AmountVnd = (double)e.AmountVnd, e.Round,
                         ProvinceCode = funded?.ProvinceCode ?? "", ProvinceOn = funded?.ProvinceOn ?? fact.Provenance.OccurredOn, Year = e.OccurredOn.Year,
-                    }, fact), b.Transaction);
+                    }, fact));
                 break;
             case SupportGranted e:
                 var supported = await Current(b, e.StartupId);
-                await b.Connection.ExecuteAsync(
+                await b.Statements.ExecuteAsync(
                     $"""
                     INSERT INTO {b.Table("supports")} (support_id, startup_id, programme, kind, amount_vnd, granted_by, province_code, province_on, year,
                         {Temporal.InsertColumns})
@@ -122,30 +121,36 @@ public sealed class StartupsProjection : ReadModelProjection
                     {
                         e.SupportId, e.StartupId, e.Programme, e.Kind, AmountVnd = (double?)e.AmountVnd, e.GrantedBy,
                         ProvinceCode = supported?.ProvinceCode ?? "", ProvinceOn = supported?.ProvinceOn ?? fact.Provenance.OccurredOn, Year = e.OccurredOn.Year,
-                    }, fact), b.Transaction);
+                    }, fact));
                 break;
         }
     }
 
-    private static Task<StartupState?> Current(ProjectionBatch b, string startupId) =>
-        b.Connection.QuerySingleOrDefaultAsync<StartupState>(
-            $"SELECT {Columns} FROM {b.Table("startups")} WHERE startup_id = @startupId AND valid_to IS NULL", new { startupId }, b.Transaction);
+    private static async Task<StartupState?> Current(ProjectionBatch b, string startupId)
+    {
+        if (b.Known.TryGetValue(startupId, out var known)) return (StartupState?)known;
+        var current = await b.Statements.QuerySingleOrDefaultAsync<StartupState>(
+            $"SELECT {Columns} FROM {b.Table("startups")} WHERE startup_id = @startupId AND valid_to IS NULL", new { startupId });
+        b.Known[startupId] = current;
+        return current;
+    }
 
     /// <summary>Closes the startup's current version and opens the changed one; unknown startups are ignored.</summary>
     private static async Task Change(ProjectionBatch b, Fact fact, string startupId, Func<StartupState, StartupState> change)
     {
         if (await Current(b, startupId) is not { } current) return;
         foreach (var table in new[] { "startups", "startup_sectors" })
-            await b.Connection.ExecuteAsync($"UPDATE {b.Table(table)} SET valid_to = @p WHERE startup_id = @startupId AND valid_to IS NULL",
-                new { p = fact.Position, startupId }, b.Transaction);
+            await b.Statements.ExecuteAsync($"UPDATE {b.Table(table)} SET valid_to = @p WHERE startup_id = @startupId AND valid_to IS NULL",
+                new { p = fact.Position, startupId });
         await Open(b, fact, change(current));
     }
 
     private static async Task Open(ProjectionBatch b, Fact fact, StartupState s)
     {
+        b.Known[s.StartupId] = s;
         var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var search = TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. sectors, s.Description]));
-        await b.Connection.ExecuteAsync(
+        await b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("startups")} ({Columns}, {Temporal.InsertColumns})
             VALUES (@StartupId, @Name, @NameNorm, @SearchNorm, @ProvinceCode, @ProvinceOn, @Sectors, @SectorsNorm, @Stage, @FoundedOn, @FoundersCount,
@@ -156,14 +161,13 @@ public sealed class StartupsProjection : ReadModelProjection
                 s.StartupId, s.Name, NameNorm = TextNormalizer.Normalize(s.Name), SearchNorm = search, s.ProvinceCode, s.ProvinceOn, s.Sectors,
                 SectorsNorm = "|" + string.Join('|', sectors.Select(TextNormalizer.Normalize)) + "|", s.Stage, s.FoundedOn, s.FoundersCount,
                 s.Description, s.Website, s.CompanyName, s.EnterpriseCode, s.Status, s.RegisteredOn, s.RegisteredYear,
-            }, fact), b.Transaction);
+            }, fact));
         foreach (var sector in sectors)
-            await b.Connection.ExecuteAsync(
+            await b.Statements.ExecuteAsync(
                 $"""
                 INSERT INTO {b.Table("startup_sectors")} (startup_id, sector, sector_norm, province_code, province_on, stage, status, registered_year, {Temporal.InsertColumns})
                 VALUES (@StartupId, @Sector, @SectorNorm, @ProvinceCode, @ProvinceOn, @Stage, @Status, @RegisteredYear, {Temporal.InsertValues})
                 """,
-                Row(new { s.StartupId, Sector = sector, SectorNorm = TextNormalizer.Normalize(sector), s.ProvinceCode, s.ProvinceOn, s.Stage, s.Status, s.RegisteredYear }, fact),
-                b.Transaction);
+                Row(new { s.StartupId, Sector = sector, SectorNorm = TextNormalizer.Normalize(sector), s.ProvinceCode, s.ProvinceOn, s.Stage, s.Status, s.RegisteredYear }, fact));
     }
 }

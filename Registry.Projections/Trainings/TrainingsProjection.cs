@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Contracts.Trainings;
 using Registry.Projections.Common;
 using Registry.Projections.Runtime;
@@ -26,7 +25,7 @@ public sealed class TrainingsProjection : ReadModelProjection
 
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
-        TrainingRecorded e => b.Connection.ExecuteAsync(
+        TrainingRecorded e => b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("trainings")} (training_id, title, title_norm, organizer, province_code, province_on, starts_on, ends_on, year, audience,
                 participants, participants_qualifier, {Temporal.InsertColumns})
@@ -38,7 +37,7 @@ public sealed class TrainingsProjection : ReadModelProjection
                 e.TrainingId, e.Title, TitleNorm = TextNormalizer.Normalize(e.Title), e.Organizer, e.ProvinceCode, StartsOn = IsoDate.Format(e.StartsOn),
                 EndsOn = IsoDate.Format(e.EndsOn), Year = e.StartsOn.Year, e.Audience, Participants = (double)e.Participants.Value,
                 ParticipantsQualifier = e.Participants.Qualifier.ToString(),
-            }, fact), b.Transaction),
+            }, fact)),
         _ => Task.CompletedTask,
     };
 }

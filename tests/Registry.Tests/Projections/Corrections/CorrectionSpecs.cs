@@ -72,6 +72,24 @@ public sealed class CorrectionSpecs(string kind) : ReadModelFixture(kind)
         Assert.That((then.ProvinceCode, then.Stage), Is.EqualTo(("66", "Idea")));
     }
 
+    [Test]
+    public async Task A_correction_re_derives_a_stream_whose_relocation_was_recorded_before_the_registration()
+    {
+        // Appends in flight can land a startup's relocation before its registration: re-applying the stream must not
+        // use what the batch knew of the startup before the correction (it once opened a second current version).
+        await GivenTheMap();
+        var (early, _) = await Given(StreamNames.Startup("s"), new StartupRelocated("s", "", "66", new DateOnly(2022, 1, 1), "portal"));
+        await Given(StreamNames.Startup("s"), new StartupRegistered("s", "Trà Hoa Vàng", "20", ["agritech"], StartupStage.Idea, null, [], null, null,
+            new DateOnly(2022, 2, 1), "portal"));
+        await Given(StreamNames.Startup("s"), new FactCorrected(early, nameof(StartupRelocated),
+            JsonSerializer.SerializeToElement(new StartupRelocated("s", "", "25", new DateOnly(2022, 1, 1), "portal"), RegistryJson.Options),
+            "nhầm tỉnh", new DateOnly(2024, 1, 1), "portal"));
+        await Projected();
+
+        var now = (await SearchStartups.RunAsync(Db, new StartupQuery(Q: "tra hoa vang"), default)).Items.Single();
+        Assert.That(now.ProvinceCode, Is.EqualTo("20"), "a relocation before the registration changes nothing, corrected or not");
+    }
+
     private async Task<DateTimeOffset> RecordedAt(long position)
     {
         await foreach (var e in Store.ReadAllAsync(Direction.Forwards, position, 1)) return e.Recorded;
