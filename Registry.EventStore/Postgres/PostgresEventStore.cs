@@ -102,7 +102,7 @@ public sealed class PostgresEventStore : SqlEventStore
             if (plan.Rows.Count > 0)
             {
                 if (plan.Rows.Count > InsertByCopyAbove) await CopyRows(connection, plan.Rows);
-                else foreach (var row in plan.Rows) writes.BatchCommands.Add(InsertRow(row));
+                else writes.BatchCommands.Add(InsertRows(plan.Rows));
                 var update = new NpgsqlBatchCommand("UPDATE log_head SET position = $1, hash = $2, recorded_us = $3 WHERE id = 1");
                 update.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Position });
                 update.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Hash });
@@ -141,19 +141,21 @@ public sealed class PostgresEventStore : SqlEventStore
         }
     }
 
-    private static NpgsqlBatchCommand InsertRow(NewEventRow row)
+    /// <summary>All of a batch's rows in one statement (arrays unnested): one parse and one plan however many rows.</summary>
+    private static NpgsqlBatchCommand InsertRows(List<NewEventRow> rows)
     {
         var cmd = new NpgsqlBatchCommand(
-            "INSERT INTO events (position, stream_name, stream_revision, event_id, event_type, data, metadata, recorded_us, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Position });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Stream });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Revision });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = row.EventId });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = row.EventType });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Data });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Metadata });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = row.RecordedMicroseconds });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = row.Hash });
+            "INSERT INTO events (position, stream_name, stream_revision, event_id, event_type, data, metadata, recorded_us, hash) " +
+            "SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::bytea[], $7::bytea[], $8::bigint[], $9::bytea[])");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Position).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Stream).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Revision).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.EventId).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.EventType).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Data).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Metadata).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.RecordedMicroseconds).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Hash).ToArray() });
         return cmd;
     }
 
