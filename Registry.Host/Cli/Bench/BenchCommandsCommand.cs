@@ -36,9 +36,9 @@ public static class BenchCommandsCommand
         command.Options.Add(seconds);
         command.SetAction(async (result, ct) =>
         {
-            var location = StoreOptions.Location(result);
-            if (location.Kind == EventStoreLocation.Sqlite && result.GetResult(StoreOptions.Connection) is null or { Implicit: true })
-                location = location with { Connection = Path.Combine(Path.GetTempPath(), $"registry-bench-{Guid.NewGuid():N}", "registry.db") };
+            var kind = result.GetValue(StoreOptions.Store)!;
+            await using var scratch = await ScratchDatabase.CreateAsync(kind, result.GetValue(StoreOptions.Connection));
+            var location = EventStoreLocation.Parse(kind, scratch.Connection);
             await using var store = await location.OpenAsync(ct: ct);
             await using var app = await StartServerAsync(store, ct);
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
