@@ -64,7 +64,15 @@ public sealed class RegistryProcess : IDisposable
     public async Task<int> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await _process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            Assert.Fail($"registry {string.Join(' ', _process.StartInfo.ArgumentList)} did not exit within 120 s; its output:\n{Output}");
+        }
         _process.WaitForExit(); // drains the redirected output
         return _process.ExitCode;
     }
