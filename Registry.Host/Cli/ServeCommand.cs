@@ -9,7 +9,7 @@ using Registry.Host.Http;
 
 namespace Registry.Host.Cli;
 
-/// <summary><c>registry serve</c>: the HTTP API gRPC and the web dashboard.</summary>
+/// <summary><c>registry serve</c>: the HTTP API, the web dashboard and the EventStoreDB gRPC endpoint, by role.</summary>
 public static class ServeCommand
 {
     public static readonly Option<string> Urls = new("--urls")
