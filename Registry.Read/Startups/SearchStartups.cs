@@ -11,11 +11,18 @@ namespace Registry.Read.Startups;
 /// <summary>
 /// <c>GET /api/startups?q=&amp;province=&amp;sector=&amp;stage=&amp;page=&amp;pageSize=&amp;sort=&amp;map=&amp;asOf=&amp;validOn=</c>: the directory.
 /// <c>q</c> ignores diacritics and case, and matches a startup's name, company, sectors and description, or the name
-/// of its province ("lang son" finds Lạng Sơn's startups).
+/// of its province ("lang son" finds Lạng Sơn's startups). The total is exact up to <see cref="CountCap"/> matches (or
+/// up to the requested page, if further): beyond that it is a lower bound, flagged by <c>totalExact</c> false.
 /// </summary>
 public static class SearchStartups
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// Matches counted at most (beyond the requested page): a common word matches tens of thousands of startup
+    /// versions, and counting them all took longer than finding the page.
+    /// </summary>
+    public const int CountCap = 1000;
 
     private static readonly Dictionary<string, string> Sorts = new()
     {
@@ -82,21 +89,27 @@ public static class SearchStartups
             where.Add("(" + string.Join(" OR ", matches) + ")");
         }
         var filter = string.Join(" AND ", where);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM startups WHERE {filter}", p, cancellationToken: ct));
+        var offset = (long)(page - 1) * pageSize;
+        var counted = Math.Max(CountCap, offset + pageSize);
+        p.Add("countLimit", counted + 1);
         p.Add("limit", pageSize);
-        p.Add("offset", (long)(page - 1) * pageSize);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        p.Add("offset", offset);
+        // One round trip: the capped count, then the page.
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
+            SELECT count(*) FROM (SELECT 1 FROM startups WHERE {filter} LIMIT @countLimit) capped;
             SELECT startup_id, name, province_code, province_on, sectors, stage, status, registered_on, company_name, website, source, event_id
             FROM startups WHERE {filter} ORDER BY {orderBy} LIMIT @limit OFFSET @offset
             """, p, cancellationToken: ct));
+        var total = await results.ReadSingleAsync<long>();
+        var rows = await results.ReadAsync<Row>();
         var items = rows.Select(r =>
         {
             var unit = provinces.UnitOf(map, r.ProvinceCode, r.ProvinceOn);
             return new StartupSummary(r.StartupId, r.Name, unit, provinces.NameOf(map, unit), r.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries),
                 r.Stage, r.Status, DateOnly.Parse(r.RegisteredOn, CultureInfo.InvariantCulture), r.CompanyName, r.Website, r.Source, Guid.Parse(r.EventId));
         }).ToList();
-        return new PagedResult<StartupSummary>(items, page, pageSize, total, at.Position);
+        return new PagedResult<StartupSummary>(items, page, pageSize, total, at.Position, TotalExact: total <= counted);
     }
 
     internal static int Number(string? value, string parameter, int fallback, int min, int max) =>

@@ -19,7 +19,7 @@ export async function startups() {
       <label><span>${t('stage')}</span><select id="startup-stage"><option value="">${t('all')}</option>${['Idea', 'Project', 'Company'].map(stageOption).join('')}</select></label>
       <button type="submit">${t('show')}</button>
     </form>
-    <p id="startup-count" role="status">${t('results', { n: num(result.total) })}</p>
+    <p id="startup-count" role="status">${t('results', { n: num(result.total) + (result.totalExact ? '' : '+') })}</p>
     <table id="startup-table"><thead><tr><th>${t('name')}</th><th>${t('province')}</th><th>${t('sector')}</th><th>${t('stage')}</th>
       <th>${t('registeredOn')}</th><th>${t('source')}</th></tr></thead>
     <tbody>${result.items.map(s => `<tr><td><a href="#/startup/${encodeURIComponent(s.startupId)}">${escape(s.name)}</a></td><td>${escape(s.provinceName)}</td>

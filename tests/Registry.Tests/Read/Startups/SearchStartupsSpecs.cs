@@ -52,4 +52,36 @@ public sealed class SearchStartupsSpecs(string kind) : ReadModelFixture(kind)
             Assert.That(async () => await SearchStartups.RunAsync(Db, query, default),
                 Throws.TypeOf<QueryParameterException>().With.Property(nameof(QueryParameterException.Parameter)).EqualTo(parameter));
     }
+
+    [Test]
+    public async Task Counts_matches_exactly_up_to_the_cap_or_the_page_asked_for_then_says_at_least()
+    {
+        await GivenTheMap();
+        for (var i = 0; i < SearchStartups.CountCap + 5; i++) await GivenStartup($"s{i:D4}", $"Sen Vàng {i:D4}", "20");
+        await GivenStartup("other", "Trà Hoa Vàng", "20");
+        await Projected();
+
+        var first = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "sen"), default);
+        Assert.That((first.Total, first.TotalExact), Is.EqualTo(((long)SearchStartups.CountCap + 1, false)));
+        Assert.That(first.Items.Select(s => s.StartupId), Is.EqualTo(Enumerable.Range(0, 20).Select(i => $"s{i:D4}")));
+        var last = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "sen", Page: "51", PageSize: "20"), default);
+        Assert.That((last.Total, last.TotalExact), Is.EqualTo(((long)SearchStartups.CountCap + 5, true)));
+        Assert.That(last.Items.Select(s => s.StartupId), Is.EqualTo(Enumerable.Range(1000, 5).Select(i => $"s{i:D4}")));
+        var vang = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "hoa vang"), default);
+        Assert.That((vang.Total, vang.TotalExact, vang.Items.Single().StartupId), Is.EqualTo((1L, true, "other")));
+    }
+
+    [Test]
+    public async Task Words_shorter_than_a_trigram_still_match()
+    {
+        await GivenTheMap();
+        await GivenStartup("s1", "Cà phê Đắk Lắk", "66");
+        await GivenStartup("s2", "Mật ong Hoà Bình", "17");
+        await Projected();
+
+        var ca = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "Cà"), default);
+        Assert.That((ca.Total, ca.TotalExact, ca.Items.Single().StartupId), Is.EqualTo((1L, true, "s1")));
+        var o = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "ô"), default);
+        Assert.That(o.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "s2" }));
+    }
 }
