@@ -12,11 +12,24 @@ public static class MetricValues
         IEnumerable<MetricSource> metrics, int yearFrom, int yearTo, long asOf, CancellationToken ct, DateOnly? validOn = null)
     {
         var p = new DynamicParameters(new { asOf, yearFrom, yearTo });
-        var sql = string.Join(" UNION ALL ", metrics.Select(m => m.ValueSql(UnitFilter(provinces, map, code, m, validOn, p))));
+        var sql = ValuesSql(provinces, map, code, metrics, validOn, p);
         if (sql.Length == 0) return new Dictionary<string, decimal>();
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, p, cancellationToken: ct));
-        return rows.ToDictionary(r => r.Metric, r => (decimal)r.Value);
+        return ToValues(await connection.QueryAsync<Row>(new CommandDefinition(sql, p, cancellationToken: ct)));
     }
+
+    /// <summary>
+    /// The statement <see cref="ComputeAsync"/> runs (empty for no metrics), to send in a batch with others: it adds its
+    /// parameters to <paramref name="p"/>, which must hold <c>asOf</c>, <c>yearFrom</c> and <c>yearTo</c>. Read its
+    /// rows with <see cref="ReadValuesAsync"/>.
+    /// </summary>
+    public static string ValuesSql(ProvinceMap provinces, MapKind map, string code, IEnumerable<MetricSource> metrics, DateOnly? validOn,
+        DynamicParameters p) =>
+        string.Join(" UNION ALL ", metrics.Select(m => m.ValueSql(UnitFilter(provinces, map, code, m, validOn, p))));
+
+    public static async Task<IReadOnlyDictionary<string, decimal>> ReadValuesAsync(SqlMapper.GridReader results) =>
+        ToValues(await results.ReadAsync<Row>());
+
+    private static Dictionary<string, decimal> ToValues(IEnumerable<Row> rows) => rows.ToDictionary(r => r.Metric, r => (decimal)r.Value);
 
     /// <summary>One metric per year of a range, in one round trip (years without facts are absent).</summary>
     public static async Task<IReadOnlyDictionary<int, decimal>> ComputeByYearAsync(DbConnection connection, ProvinceMap provinces, MapKind map, string code,

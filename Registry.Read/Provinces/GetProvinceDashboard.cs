@@ -27,27 +27,26 @@ public static class GetProvinceDashboard
         var provinces = await ProvinceMap.LoadAsync(connection, at.Position, ct);
         if (provinces.Unit(kind, code) is not { } unit) return null;
 
-        var p = new DynamicParameters(new { asOf = at.Position, y });
-        var byStage = await connection.QueryAsync<KeyCount>(new CommandDefinition(
+        var p = new DynamicParameters(new { asOf = at.Position, y, yearFrom = y, yearTo = y });
+        // One round trip: by stage, by sector, the index scores, then every metric.
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
             SELECT stage AS key, count(*) AS count FROM startups
             WHERE {Temporal.VisibleAt()} AND registered_year = @y AND {ValidTime.Bound(provinces.Filter(kind, code, "province_code", "province_on", p), "registered_on", valid, p)}
-            GROUP BY stage ORDER BY stage
-            """, p, cancellationToken: ct));
-        var bySector = await connection.QueryAsync<KeyCount>(new CommandDefinition(
-            $"""
+            GROUP BY stage ORDER BY stage;
             SELECT sector AS key, count(*) AS count FROM startup_sectors
             WHERE {Temporal.VisibleAt()} AND registered_year = @y AND {provinces.Filter(kind, code, "province_code", "province_on", p)}
               {(valid is null ? "" : $"AND startup_id IN (SELECT startup_id FROM startups WHERE {Temporal.VisibleAt()} AND registered_on <= @validOn)")}
-            GROUP BY sector ORDER BY count(*) DESC, sector
-            """, p, cancellationToken: ct));
-        var scores = await connection.QueryAsync<ScoreRow>(new CommandDefinition(
-            $"""
+            GROUP BY sector ORDER BY count(*) DESC, sector;
             SELECT province_code AS code, score, rank FROM index_scores
             WHERE {Temporal.VisibleAt()} AND year = @y AND {ValidTime.Bound(provinces.Filter(kind, code, "province_code", "province_on", p), "occurred_on", valid, p)}
-            ORDER BY rank
+            ORDER BY rank;
+            {MetricValues.ValuesSql(provinces, kind, code, MetricSources.All, valid, p)}
             """, p, cancellationToken: ct));
-        var figures = await MetricValues.ComputeAsync(connection, provinces, kind, code, MetricSources.All, y, y, at.Position, ct, valid);
+        var byStage = await results.ReadAsync<KeyCount>();
+        var bySector = await results.ReadAsync<KeyCount>();
+        var scores = await results.ReadAsync<ScoreRow>();
+        var figures = await MetricValues.ReadValuesAsync(results);
 
         var stages = byStage.Select(s => new CountBy(s.Key, s.Count)).ToList();
         return new ProvinceDashboard(unit.Code, unit.Name, kind.Name(), y, at.Position, provinces.RecordedCodes(kind, code),
