@@ -9,7 +9,10 @@ namespace Registry.Read;
 /// <summary>The database the read models live in: the log's own SQLite file or PostgreSQL database. Queries read the stable views.</summary>
 public sealed class ReadDatabase : IAsyncDisposable
 {
-    /// <summary>How much of a SQLite file queries map into memory (address space, not memory: pages are the OS's cache).</summary>
+    /// <summary>
+    /// How much of a SQLite file queries map into memory (address space, not memory: the pages are the OS's cache).
+    /// SQLite lowers it to its build's limit (2 GB by default) and reads the rest of a larger file as before.
+    /// </summary>
     private const long MmapBytes = 16L << 30;
 
     private readonly string? _sqlite;
