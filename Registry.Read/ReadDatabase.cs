@@ -9,12 +9,6 @@ namespace Registry.Read;
 /// <summary>The database the read models live in: the log's own SQLite file or PostgreSQL database. Queries read the stable views.</summary>
 public sealed class ReadDatabase : IAsyncDisposable
 {
-    /// <summary>
-    /// How much of a SQLite file queries map into memory (address space, not memory: the pages are the OS's cache).
-    /// SQLite lowers it to its build's limit (2 GB by default) and reads the rest of a larger file as before.
-    /// </summary>
-    private const long MmapBytes = 16L << 30;
-
     private readonly string? _sqlite;
     private readonly NpgsqlDataSource? _postgres;
 
@@ -50,14 +44,6 @@ public sealed class ReadDatabase : IAsyncDisposable
     {
         var connection = CreateConnection();
         await connection.OpenAsync(ct);
-        if (_sqlite is not null)
-        {
-            // Queries read pages all over a file much larger than SQLite's 2 MB page cache per connection: mapped, they are
-            // read straight from the operating system's cache, shared by every connection, instead of copied per read.
-            await using var mmap = connection.CreateCommand();
-            mmap.CommandText = $"PRAGMA mmap_size = {MmapBytes}";
-            await mmap.ExecuteNonQueryAsync(ct);
-        }
         return connection;
     }
 
