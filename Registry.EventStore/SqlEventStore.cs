@@ -16,12 +16,10 @@ public abstract class SqlEventStore : IEventStore
     private const int PageSize = 1000;
     private readonly GroupCommitQueue _queue;
 
-    /// <param name="committers">Group commits that may be in flight at once (see <see cref="GroupCommitQueue"/>);
-    /// 1 for an adapter with a single writing connection.</param>
-    protected SqlEventStore(AppendLimits limits, int committers = 1)
+    protected SqlEventStore(AppendLimits limits)
     {
         Limits = limits;
-        _queue = new GroupCommitQueue(CommitBatchAsync, limits.MaxEventsPerAppend, committers);
+        _queue = new GroupCommitQueue(CommitBatchAsync, limits.MaxEventsPerAppend);
     }
 
     public AppendLimits Limits { get; }

@@ -31,10 +31,12 @@ public sealed class PostgresEventStore : SqlEventStore
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _listener;
 
-    // Two group commits in flight: one commits while the next waits on the head lock (see GroupCommitQueue).
-    private const int Committers = 2;
+    private static readonly Dictionary<Guid, StoredEventKey> NoEventsKnown = [];
+    // What this process committed last; null when another writer may have moved the head since. One committer reads
+    // and writes it (the group-commit queue runs one batch at a time).
+    private KnownHead? _known;
 
-    private PostgresEventStore(NpgsqlDataSource dataSource, AppendLimits limits) : base(limits, Committers)
+    private PostgresEventStore(NpgsqlDataSource dataSource, AppendLimits limits) : base(limits)
     {
         _dataSource = dataSource;
         _listener = Task.Run(ListenAsync);
@@ -58,19 +60,72 @@ public sealed class PostgresEventStore : SqlEventStore
     protected override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
     /// <summary>
-    /// One group commit in two round trips: (1) BEGIN, lock the head, read the streams' revisions and the known event
-    /// ids; (2) insert, advance the head, notify and COMMIT. BEGIN and COMMIT are plain statements in those batches
-    /// (not an NpgsqlTransaction, which would cost a third round trip for its COMMIT); the append is acknowledged only
-    /// once COMMIT has returned, i.e. once it is durable.
+    /// A group commit takes one round trip when this process was the last to write: the batch is planned against the
+    /// head it committed last and the stream revisions it knows (or, for a stream it has not seen, the revision the
+    /// append expects), and <c>append_planned</c> checks those assumptions under the head lock as it writes. The lock
+    /// is then held only while the server inserts and flushes, not across round trips. When an assumption fails
+    /// (another process wrote, a retried event id, a stream longer or shorter than assumed) nothing is written and the
+    /// batch is committed again the careful way, reading under the lock.
     /// </summary>
     private protected override async Task CommitBatchAsync(IReadOnlyList<PendingAppend> batch)
     {
+        BatchPlan? plan = null;
+        if (_known is { } known) plan = await TryCommitPlannedAsync(known, batch);
+        plan ??= await CommitUnderLockAsync(batch);
+        Complete(plan);
+        if (plan.Rows.Count > 0) _committed.Fire();
+    }
+
+    private async Task<BatchPlan?> TryCommitPlannedAsync(KnownHead known, IReadOnlyList<PendingAppend> batch)
+    {
+        var assumed = known.Assume(batch);
+        if (assumed is null) return null;
+        var plan = BatchPlanner.Plan(known.Head, batch, assumed.Where(a => a.Value >= 0).ToDictionary(), NoEventsKnown, DateTimeOffset.UtcNow);
+        // A refusal might really be the retry of an append already recorded: only a read of its ids can tell.
+        if (plan.Outcomes.Any(o => o.Error is not null)) return null;
+
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand("SELECT append_planned($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)", connection);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = known.Head.Position });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Position });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Hash });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Head.RecordedMicroseconds });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = assumed.Keys.ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = assumed.Values.ToArray() });
+        foreach (var column in RowColumns(plan.Rows)) cmd.Parameters.Add(column);
+        try
+        {
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState is "RG001" or "RG002" or PostgresErrorCodes.UniqueViolation)
+        {
+            _known = null;
+            return null;
+        }
+        catch
+        {
+            _known = null; // committed or not, the careful path finds out
+            throw;
+        }
+        _known = known.Advance(plan, assumed);
+        return plan;
+    }
+
+    /// <summary>
+    /// The careful group commit, in two round trips: (1) BEGIN, lock the head, read the streams' revisions and the
+    /// known event ids; (2) insert, advance the head, notify and COMMIT. BEGIN and COMMIT are plain statements in those
+    /// batches (not an NpgsqlTransaction, which would cost a third round trip for its COMMIT); the append is
+    /// acknowledged only once COMMIT has returned, i.e. once it is durable.
+    /// </summary>
+    private async Task<BatchPlan> CommitUnderLockAsync(IReadOnlyList<PendingAppend> batch)
+    {
+        _known = null;
         BatchPlan plan;
+        var revisions = new Dictionary<string, long>();
         await using var connection = await _dataSource.OpenConnectionAsync();
         try
         {
             var head = LogHead.Empty;
-            var revisions = new Dictionary<string, long>();
             var existing = new Dictionary<Guid, StoredEventKey>();
             await using (var reads = new NpgsqlBatch(connection))
             {
@@ -122,8 +177,8 @@ public sealed class PostgresEventStore : SqlEventStore
             await RollBackQuietly(connection);
             throw;
         }
-        Complete(plan);
-        if (plan.Rows.Count > 0) _committed.Fire();
+        _known = KnownHead.Read(plan, revisions);
+        return plan;
     }
 
     /// <summary>Ends a failed transaction before the connection goes back to the pool; the original error is what matters.</summary>
@@ -147,16 +202,22 @@ public sealed class PostgresEventStore : SqlEventStore
         var cmd = new NpgsqlBatchCommand(
             "INSERT INTO events (position, stream_name, stream_revision, event_id, event_type, data, metadata, recorded_us, hash) " +
             "SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::bytea[], $7::bytea[], $8::bigint[], $9::bytea[])");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Position).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Stream).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Revision).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.EventId).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.EventType).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Data).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Metadata).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.RecordedMicroseconds).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Hash).ToArray() });
+        foreach (var column in RowColumns(rows)) cmd.Parameters.Add(column);
         return cmd;
+    }
+
+    /// <summary>The rows as nine arrays, one per column of <c>events</c>, in table order.</summary>
+    private static IEnumerable<NpgsqlParameter> RowColumns(List<NewEventRow> rows)
+    {
+        yield return new NpgsqlParameter { Value = rows.Select(r => r.Position).ToArray() };
+        yield return new NpgsqlParameter { Value = rows.Select(r => r.Stream).ToArray() };
+        yield return new NpgsqlParameter { Value = rows.Select(r => r.Revision).ToArray() };
+        yield return new NpgsqlParameter { Value = rows.Select(r => r.EventId).ToArray() };
+        yield return new NpgsqlParameter { Value = rows.Select(r => r.EventType).ToArray() };
+        yield return new NpgsqlParameter { Value = rows.Select(r => r.Data).ToArray() };
+        yield return new NpgsqlParameter { Value = rows.Select(r => r.Metadata).ToArray() };
+        yield return new NpgsqlParameter { Value = rows.Select(r => r.RecordedMicroseconds).ToArray() };
+        yield return new NpgsqlParameter { Value = rows.Select(r => r.Hash).ToArray() };
     }
 
     private static async Task CopyRows(NpgsqlConnection connection, List<NewEventRow> rows)

@@ -13,6 +13,7 @@ namespace Registry.EventStore.Sqlite;
 /// </summary>
 public sealed class SqliteEventStore : SqlEventStore
 {
+    private const int UniqueConstraintFailed = 2067; // SQLITE_CONSTRAINT_UNIQUE
     private readonly string _connectionString;
     private readonly AsyncSignal _committed = new();
     private readonly SqliteConnection _writer;
@@ -46,6 +47,16 @@ public sealed class SqliteEventStore : SqlEventStore
 
     private protected override async Task CommitBatchAsync(IReadOnlyList<PendingAppend> batch)
     {
+        // Appends almost always carry new event ids, so their ids are looked up only when the unique index says one is
+        // recorded already, or when an append is refused (it may be the retry of one that succeeded).
+        var plan = await TryCommitAsync(batch, lookUpIds: false) ?? await TryCommitAsync(batch, lookUpIds: true);
+        Complete(plan!);
+        if (plan!.Rows.Count > 0) _committed.Fire();
+    }
+
+    /// <summary>One group commit in one transaction; null (nothing written) when it must be redone with the ids looked up.</summary>
+    private async Task<BatchPlan?> TryCommitAsync(IReadOnlyList<PendingAppend> batch, bool lookUpIds)
+    {
         BatchPlan plan;
         await using (var tx = _writer.BeginTransaction(deferred: false))
         {
@@ -61,8 +72,9 @@ public sealed class SqliteEventStore : SqlEventStore
                 }
             }
             var existing = new Dictionary<Guid, StoredEventKey>();
-            await using (var cmd = Command(tx, "SELECT stream_name, stream_revision, position, event_type, data, metadata FROM events WHERE event_id = @id"))
+            if (lookUpIds)
             {
+                await using var cmd = Command(tx, "SELECT stream_name, stream_revision, position, event_type, data, metadata FROM events WHERE event_id = @id");
                 var id = cmd.Parameters.Add("@id", SqliteType.Blob);
                 foreach (var e in batch.SelectMany(a => a.Events))
                 {
@@ -74,6 +86,7 @@ public sealed class SqliteEventStore : SqlEventStore
             }
 
             plan = BatchPlanner.Plan(head, batch, revisions, existing, DateTimeOffset.UtcNow);
+            if (!lookUpIds && plan.Outcomes.Any(o => o.Error is not null)) return null;
             if (plan.Rows.Count > 0)
             {
                 await using (var insert = Command(tx,
@@ -93,7 +106,8 @@ public sealed class SqliteEventStore : SqlEventStore
                     {
                         p.Value = row.Position; s.Value = row.Stream; r.Value = row.Revision; id.Value = row.EventId;
                         t.Value = row.EventType; d.Value = row.Data; m.Value = row.Metadata; at.Value = row.RecordedMicroseconds; h.Value = row.Hash;
-                        await insert.ExecuteNonQueryAsync();
+                        try { await insert.ExecuteNonQueryAsync(); }
+                        catch (SqliteException e) when (!lookUpIds && e.SqliteExtendedErrorCode == UniqueConstraintFailed) { return null; }
                     }
                 }
                 await using (var update = Command(tx, "UPDATE log_head SET position = @p, hash = @h, recorded_us = @at WHERE id = 1"))
@@ -106,8 +120,7 @@ public sealed class SqliteEventStore : SqlEventStore
             }
             await tx.CommitAsync();
         }
-        Complete(plan);
-        if (plan.Rows.Count > 0) _committed.Fire();
+        return plan;
     }
 
     public override async Task WaitForEventsAfterAsync(long afterPosition, CancellationToken ct)

@@ -52,7 +52,12 @@ public static class BenchCommandsCommand
             var warmUp = TimeSpan.FromSeconds(2);
             var measured = TimeSpan.FromSeconds(result.GetValue(seconds));
             var clock = Stopwatch.StartNew();
+            // CPU and allocations of the whole process (server and clients) over the run: comparable between runs even
+            // when other work shares the machine, which wall-clock throughput is not.
+            var (cpu0, allocated0, gen2) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(2));
             var runs = await Task.WhenAll(Enumerable.Range(0, n).Select(c => RunClientAsync(http, c, clock, warmUp, warmUp + measured, ct)));
+            var (cpu, allocated, gen2Collections) = (Environment.CpuUsage.TotalTime - cpu0, GC.GetTotalAllocatedBytes() - allocated0, GC.CollectionCount(2) - gen2);
+            var sent = runs.Sum(r => r.Sent);
             await app.StopAsync(ct);
 
             var latencies = runs.SelectMany(r => r.Latencies).Order().ToArray();
@@ -65,6 +70,7 @@ public static class BenchCommandsCommand
                 commands = latencies.Length, errors, commandsPerSecond = Math.Round(latencies.Length / measured.TotalSeconds),
                 p50Ms = Math.Round(Percentile(0.50), 2), p90Ms = Math.Round(Percentile(0.90), 2), p99Ms = Math.Round(Percentile(0.99), 2),
                 maxMs = Math.Round(latencies.Length == 0 ? 0 : latencies[^1], 2), rawAppendsPerSecond = Math.Round(rawAppends),
+                cpuMsPerCommand = Math.Round(cpu.TotalMilliseconds / sent, 3), allocatedKbPerCommand = Math.Round(allocated / 1024.0 / sent, 1), gen2Collections,
             }));
             return errors == 0 ? 0 : 1;
         });
@@ -89,14 +95,16 @@ public static class BenchCommandsCommand
         return counts.Sum() / clock.Elapsed.TotalSeconds;
     }
 
-    private sealed record ClientRun(List<double> Latencies, int Errors);
+    /// <param name="Sent">Every command sent, warm-up included (what the process's CPU time covers).</param>
+    private sealed record ClientRun(List<double> Latencies, int Errors, int Sent);
 
     private static async Task<ClientRun> RunClientAsync(HttpClient http, int client, Stopwatch clock, TimeSpan from, TimeSpan until, CancellationToken ct)
     {
         var latencies = new List<double>(16_384);
         var errors = 0;
         var registered = new List<string>();
-        for (var i = 0; clock.Elapsed < until && !ct.IsCancellationRequested; i++)
+        var i = 0;
+        for (; clock.Elapsed < until && !ct.IsCancellationRequested; i++)
         {
             var startupId = $"bench-{client}-{i}-{Guid.NewGuid():N}";
             var (name, body) = i % 4 == 3 && registered.Count > 0
@@ -115,7 +123,7 @@ public static class BenchCommandsCommand
             if (name == "RegisterStartup" && registered.Count < 64) registered.Add(startupId);
             if (started >= from && elapsed <= until) latencies.Add((elapsed - started).TotalMilliseconds);
         }
-        return new ClientRun(latencies, errors);
+        return new ClientRun(latencies, errors, i);
     }
 
     private static string Startup(string id) =>
