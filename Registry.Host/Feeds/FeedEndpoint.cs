@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
+using System.IO.Pipelines;
+using System.Text.Json;
 using Registry.EventStore;
 using Registry.EventStore.Subscriptions;
 
@@ -12,15 +15,18 @@ namespace Registry.Host.Feeds;
 /// likewise the last position the partner has: 0 or absent for the beginning, <c>end</c> for live events only).
 /// <c>types</c> and <c>streams</c> are comma-separated prefixes. Heartbeat comments keep proxies from closing an idle feed.
 /// <para>
-/// Memory stays bounded whatever the consumer's speed: events are read from the log a page at a time into a small
-/// bounded buffer; when the consumer is slow the reader simply waits, and resumes reading from the log (catch-up)
-/// where it stopped, so nothing live piles up in memory.
+/// Memory stays bounded whatever the consumer's speed: the subscription is pulled a batch at a time (what the log
+/// has ready, at most <see cref="MaxBatch"/> events), written into the response and flushed once per batch; a flush
+/// waits while the consumer is behind, and so does the reading, which then resumes from the log (catch-up) where it
+/// stopped, so nothing live piles up in memory.
 /// </para>
 /// </summary>
 public static class FeedEndpoint
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
-    private const int Buffer = 256;
+
+    /// <summary>Events written per flush at most (about 45 KB of typical events).</summary>
+    private const int MaxBatch = 64;
 
     public static IEndpointRouteBuilder MapFeed(this IEndpointRouteBuilder app)
     {
@@ -44,57 +50,56 @@ public static class FeedEndpoint
         http.Response.ContentType = "text/event-stream; charset=utf-8";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.WriteAsync(": ecosystem registry feed\nretry: 2000\n\n", ct);
-        await http.Response.Body.FlushAsync(ct);
+        var body = http.Response.BodyWriter;
+        body.Write(": ecosystem registry feed\nretry: 2000\n\n"u8);
+        await body.FlushAsync(ct);
 
         // SQL-side filter on types when given (the cheaper, more selective one); stream prefixes are checked as read.
         var filter = types.Length > 0 ? EventFilter.EventTypePrefix(types) : streams.Length > 0 ? EventFilter.StreamNamePrefix(streams) : null;
-        var buffer = Channel.CreateBounded<RecordedEvent>(new BoundedChannelOptions(Buffer) { SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reader = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var message in store.SubscribeToAllAsync(from, filter, ct: stop.Token))
-                    if (message is SubscriptionMessage.Event { Record: var e } && PartnerView.IsShared(e)
-                        && (streams.Length == 0 || streams.Any(p => e.StreamName.StartsWith(p, StringComparison.Ordinal))))
-                        await buffer.Writer.WriteAsync(e, stop.Token);
-                buffer.Writer.TryComplete();
-            }
-            catch (Exception e) { buffer.Writer.TryComplete(e); }
-        }, CancellationToken.None);
-
+        var shared = Shared(store.SubscribeToAllAsync(from, filter, ct: stop.Token), streams);
+        await using var events = new ReadyBatches<RecordedEvent>(shared.GetAsyncEnumerator(stop.Token), MaxBatch);
+        var batch = new List<RecordedEvent>(MaxBatch);
+        await using var json = new Utf8JsonWriter(body);
         try
         {
-            while (!ct.IsCancellationRequested)
+            while (await events.NextAsync(batch, Heartbeat, ct))
             {
-                var ready = buffer.Reader.WaitToReadAsync(ct).AsTask();
-                if (await Task.WhenAny(ready, Task.Delay(Heartbeat, ct)) != ready)
-                {
-                    await http.Response.WriteAsync(": heartbeat\n\n", ct);
-                    await http.Response.Body.FlushAsync(ct);
-                    continue;
-                }
-                if (!await ready) break;
-                while (buffer.Reader.TryRead(out var e)) await Write(http.Response, e, ct);
-                await http.Response.Body.FlushAsync(ct);
+                if (batch.Count == 0) body.Write(": heartbeat\n\n"u8);
+                foreach (var e in batch) WriteEvent(body, json, e);
+                if ((await body.FlushAsync(ct)).IsCompleted) break; // the consumer has gone
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
         finally
         {
-            await stop.CancelAsync();
-            try { await reader; } catch (OperationCanceledException) { }
+            await stop.CancelAsync(); // so that a subscription waiting for live events ends before it is disposed
         }
     }
 
-    private static async Task Write(HttpResponse response, RecordedEvent e, CancellationToken ct)
+    /// <summary>What a partner may receive: never the registry's own streams, and only the streams asked for.</summary>
+    private static async IAsyncEnumerable<RecordedEvent> Shared(IAsyncEnumerable<SubscriptionMessage> subscription, string[] streams)
     {
-        var envelope = CloudEventEnvelope.Encode(e);
-        var head = Encoding.UTF8.GetBytes($"id: {e.Position.ToString(CultureInfo.InvariantCulture)}\nevent: {e.EventType}\ndata: ");
-        await response.Body.WriteAsync(head, ct);
-        await response.Body.WriteAsync(envelope, ct); // compact JSON: one line, as SSE data needs
-        await response.Body.WriteAsync("\n\n"u8.ToArray(), ct);
+        await foreach (var message in subscription)
+            if (message is SubscriptionMessage.Event { Record: var e } && PartnerView.IsShared(e)
+                && (streams.Length == 0 || streams.Any(p => e.StreamName.StartsWith(p, StringComparison.Ordinal))))
+                yield return e;
+    }
+
+    /// <summary><c>id: position</c>, <c>event: type</c> and the envelope on one <c>data:</c> line.</summary>
+    private static void WriteEvent(PipeWriter body, Utf8JsonWriter json, RecordedEvent e)
+    {
+        body.Write("id: "u8);
+        var digits = body.GetSpan(20);
+        Utf8Formatter.TryFormat(e.Position, digits, out var length);
+        body.Advance(length);
+        body.Write("\nevent: "u8);
+        Encoding.UTF8.GetBytes(e.EventType, body);
+        body.Write("\ndata: "u8);
+        json.Reset(body);
+        CloudEventEnvelope.Write(json, e);
+        json.Flush();
+        body.Write("\n\n"u8);
     }
 
     private static async Task<long> ParseFrom(HttpContext http, IEventStore store, Dictionary<string, string[]> errors, CancellationToken ct)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Registry.Contracts.Common;
 using Registry.Contracts.Corrections;
 using Registry.EventStore;
@@ -12,9 +11,13 @@ namespace Registry.Host.Feeds;
 /// </summary>
 public static class PartnerView
 {
-    private static readonly Dictionary<string, string[][]> PathsByType = EventCatalogue.Names.ToDictionary(
+    private static readonly Dictionary<string, PersonalDataScrubber> ByType = EventCatalogue.Names.ToDictionary(
         name => name,
-        name => { EventCatalogue.TryGetType(name, out var type); return EventCatalogue.PersonalDataPaths(type).Select(p => p.Split('.')).ToArray(); });
+        name => { EventCatalogue.TryGetType(name, out var type); return PersonalDataScrubber.For(EventCatalogue.PersonalDataPaths(type)); });
+
+    /// <summary>A correction's own rules, and those of the type it corrects applied to its replacement.</summary>
+    private static readonly Dictionary<string, PersonalDataScrubber> CorrectionByCorrectedType = ByType.ToDictionary(
+        entry => entry.Key, entry => entry.Value.IsEmpty ? ByType[nameof(FactCorrected)] : ByType[nameof(FactCorrected)].With("replacement", entry.Value));
 
     /// <summary>Categories of the registry's own bookkeeping, written by the write side's access control.</summary>
     private static readonly string[] InternalCategories = ["apikey"];
@@ -23,31 +26,28 @@ public static class PartnerView
 
     public static bool IsSharedStream(string stream) => !InternalCategories.Contains(stream.Split('-', 2)[0]);
 
-    /// <summary>The event's data without personal data (UTF-8 JSON).</summary>
+    /// <summary>The event's data without personal data (UTF-8 JSON): the stored bytes themselves for the types that carry none.</summary>
     public static byte[] Data(RecordedEvent e)
     {
-        if (!PathsByType.TryGetValue(e.EventType, out var paths)) return e.Data;
-        var isCorrection = e.EventType == nameof(FactCorrected);
-        if (paths.Length == 0 && !isCorrection) return e.Data;
-        if (JsonNode.Parse(e.Data) is not JsonObject root) return e.Data;
-        foreach (var path in paths) Remove(root, path, 0);
-        if (isCorrection && root["correctedEventType"]?.GetValue<string>() is { } corrected && PathsByType.TryGetValue(corrected, out var inner)
-            && root["replacement"] is JsonObject replacement)
-            foreach (var path in inner) Remove(replacement, path, 0);
-        return JsonSerializer.SerializeToUtf8Bytes(root);
+        if (!ByType.TryGetValue(e.EventType, out var scrubber)) return e.Data;
+        if (e.EventType == nameof(FactCorrected) && CorrectedType(e.Data) is { } corrected
+            && CorrectionByCorrectedType.TryGetValue(corrected, out var correction))
+            scrubber = correction;
+        return scrubber.IsEmpty ? e.Data : scrubber.Apply(e.Data);
     }
 
-    private static void Remove(JsonObject node, string[] path, int at)
+    /// <summary>A correction's <c>correctedEventType</c>, wherever it stands among the top-level properties.</summary>
+    private static string? CorrectedType(byte[] json)
     {
-        var segment = path[at];
-        var isList = segment.EndsWith("[]", StringComparison.Ordinal);
-        var name = isList ? segment[..^2] : segment;
-        if (at == path.Length - 1 && !isList)
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            node.Remove(name);
-            return;
+            var found = reader.ValueTextEquals("correctedEventType"u8);
+            reader.Read();
+            if (found && reader.TokenType == JsonTokenType.String) return reader.GetString();
+            reader.Skip();
         }
-        if (isList && node[name] is JsonArray items)
-            foreach (var item in items.OfType<JsonObject>()) Remove(item, path, at + 1);
+        return null;
     }
 }

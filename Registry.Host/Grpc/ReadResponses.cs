@@ -29,8 +29,9 @@ public static class ReadResponses
                     ["content-type"] = JsonContentType,
                     ["created"] = CreatedTicks(e.Recorded),
                 },
-                CustomMetadata = ByteString.CopyFrom(e.Metadata),
-                Data = ByteString.CopyFrom(Feeds.PartnerView.Data(e)),
+                // Wrapped, not copied: nothing writes to a recorded event's bytes once read.
+                CustomMetadata = UnsafeByteOperations.UnsafeWrap(e.Metadata),
+                Data = UnsafeByteOperations.UnsafeWrap(Feeds.PartnerView.Data(e)),
             },
             CommitPosition = ProtocolPosition.From(e.Position),
         },

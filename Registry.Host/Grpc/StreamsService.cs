@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Registry.Host.Feeds;
 using Registry.Host.Grpc.Access;
 using Registry.Host.Grpc.Protocol.Streams;
 
@@ -7,20 +8,37 @@ namespace Registry.Host.Grpc;
 /// <summary><c>event_store.client.streams.Streams</c>: Read and Append over the registry's log.</summary>
 public sealed class StreamsService(ReadResponder reads, AppendHandler appends, IGrpcAccess access) : Streams.StreamsBase
 {
+    /// <summary>Messages written per network flush at most while history is read (about 45 KB of typical events).</summary>
+    private const int MaxBatch = 64;
+
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
     public override async Task Read(ReadReq request, IServerStreamWriter<ReadResp> responseStream, ServerCallContext context)
     {
         await access.IdentifyAsync(context);
         var read = ReadRequest.Parse(request);
-        var ct = context.CancellationToken;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        var ct = stop.Token;
+        await using var responses = new ReadyBatches<ReadResp>(reads.RespondAsync(read, ct).GetAsyncEnumerator(ct), MaxBatch);
+        var batch = new List<ReadResp>(MaxBatch);
         try
         {
-            // Each write waits for HTTP/2 flow control, so a slow client slows its own reader instead of filling memory.
-            await foreach (var response in reads.RespondAsync(read, ct))
-                await responseStream.WriteAsync(response, ct);
+            while (await responses.NextAsync(batch, Timeout.InfiniteTimeSpan, ct))
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    // Only a batch's last message flushes, and a flush waits for HTTP/2 flow control: a slow client slows
+                    // its own reader instead of filling memory.
+                    responseStream.WriteOptions = i < batch.Count - 1 ? Buffered : null;
+                    await responseStream.WriteAsync(batch[i], ct);
+                }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // The client ended its subscription (or went away): nothing to answer.
+        }
+        finally
+        {
+            await stop.CancelAsync(); // so that a read still waiting for live events ends before it is disposed
         }
     }
 

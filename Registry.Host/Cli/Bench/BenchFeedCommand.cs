@@ -22,7 +22,8 @@ namespace Registry.Host.Cli.Bench;
 /// the given rate; the latency of each delivery runs from the start of the event's append to its arrival, so it
 /// includes the commit. p50/p99/max per protocol, and how many deliveries were missed (should be 0).</item>
 /// </list>
-/// Everything shares the machine with the server. Prints one JSON line.
+/// Everything shares the machine with the server. Prints one JSON line, with the process CPU time of each catch-up
+/// (server and subscriber together): on a shared machine the wall clock also measures the neighbours.
 /// </summary>
 public static class BenchFeedCommand
 {
@@ -60,7 +61,8 @@ public static class BenchFeedCommand
             {
                 bench = "feed", store = location.Kind, cores = Environment.ProcessorCount,
                 catchUpEvents = n, fillEventsPerSecond = Math.Round(n / fillSeconds),
-                grpcCatchUpEventsPerSecond = Math.Round(grpcCatchUp), sseCatchUpEventsPerSecond = Math.Round(sseCatchUp),
+                grpcCatchUpEventsPerSecond = Math.Round(grpcCatchUp.EventsPerSecond), grpcCatchUpCpuSeconds = Math.Round(grpcCatchUp.CpuSeconds, 2),
+                sseCatchUpEventsPerSecond = Math.Round(sseCatchUp.EventsPerSecond), sseCatchUpCpuSeconds = Math.Round(sseCatchUp.CpuSeconds, 2),
                 live.Subscribers, live.Appends, live.AppendsPerSecond,
                 grpc = live.Grpc, sse = live.Sse,
             }, JsonSerializerOptions.Web));
@@ -69,15 +71,19 @@ public static class BenchFeedCommand
         return command;
     }
 
-    /// <summary>Events per second for one subscriber reading the whole log from the start.</summary>
-    private static async Task<double> CatchUpAsync(Func<FeedSubscriber, Task> follow, long n)
+    private sealed record CatchUp(double EventsPerSecond, double CpuSeconds);
+
+    /// <summary>Events per second for one subscriber reading the whole log from the start, and the CPU it took.</summary>
+    private static async Task<CatchUp> CatchUpAsync(Func<FeedSubscriber, Task> follow, long n)
     {
         var subscriber = new FeedSubscriber();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await follow(subscriber);
         var elapsed = clock.Elapsed.TotalSeconds;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         if (subscriber.Received.Count != n) throw new InvalidOperationException($"catch-up read {subscriber.Received.Count} events, not {n}");
-        return n / elapsed;
+        return new CatchUp(n / elapsed, cpu.TotalSeconds);
     }
 
     private sealed record Latency(int Subscribers, long Deliveries, long Missed, double P50Ms, double P99Ms, double MaxMs);

@@ -3,11 +3,11 @@ using Registry.Tests.Infrastructure;
 namespace Registry.Tests.Grpc;
 
 /// <summary>
-/// Live subscriptions of the official EventStoreDB Node client: history, then the events appended while it listens,
+/// Live subscriptions of the official Node clients (EventStoreDB's and KurrentDB's): history, then the events appended while it listens,
 /// and a partner's follower that keeps its place across a restart of the registry.
 /// </summary>
-[TestFixture, NonParallelizable]
-public sealed class EsdbClientLiveSpecs
+[TestFixtureSource(typeof(NodeEsdbClient), nameof(NodeEsdbClient.Packages)), NonParallelizable]
+public sealed class EsdbClientLiveSpecs(string package)
 {
     [Test]
     public async Task SubscribeToStream_delivers_the_history_then_events_appended_after_it_caught_up()
@@ -15,7 +15,7 @@ public sealed class EsdbClientLiveSpecs
         var log = new SharedLog();
         await log.AppendAsync("startup-a1", "StartupRegistered");
         await using var server = await RegistryServer.StartAsync(log.Path);
-        await using var run = new NodeEsdbClient(server.PlaintextConnection).Start("subscribeToStream", new { stream = "startup-a1", count = 3 });
+        await using var run = new NodeEsdbClient(package, server.PlaintextConnection).Start("subscribeToStream", new { stream = "startup-a1", count = 3 });
 
         await run.NextAsync("caughtUp");
         await log.AppendAsync("startup-b2", "StartupRegistered");
@@ -32,7 +32,7 @@ public sealed class EsdbClientLiveSpecs
         await log.AppendAsync("competition-c1", "CompetitionHeld");
         await log.AppendAsync("startup-a1", "StartupRegistered");
         await using var server = await RegistryServer.StartAsync(log.Path);
-        await using var run = new NodeEsdbClient(server.PlaintextConnection).Start("subscribeToAll", new
+        await using var run = new NodeEsdbClient(package, server.PlaintextConnection).Start("subscribeToAll", new
         {
             fromPosition = 1, // saved after handling competition-c1/0
             filter = new { streamNamePrefixes = new[] { "competition-" } },
@@ -48,12 +48,24 @@ public sealed class EsdbClientLiveSpecs
     }
 
     [Test]
+    public async Task SubscribeToAll_catches_up_over_a_history_longer_than_a_flush_with_every_event_once_in_order()
+    {
+        var log = new SharedLog();
+        for (var i = 0; i < 5; i++) await log.AppendAsync($"training-t{i}", Enumerable.Repeat("TrainingRecorded", 100).ToArray());
+        await using var server = await RegistryServer.StartAsync(log.Path);
+
+        var lines = await new NodeEsdbClient(package, server.PlaintextConnection).RunAsync("subscribeToAll", new { fromPosition = 120, count = 380 });
+
+        Assert.That(lines.Events().Select(e => e.Number("position")), Is.EqualTo(Enumerable.Range(121, 380).Select(p => (long)p)));
+    }
+
+    [Test]
     public async Task A_follower_resumes_from_its_checkpoint_after_a_registry_restart_and_misses_nothing()
     {
         var log = new SharedLog();
         await log.AppendAsync("startup-a1", "StartupRegistered", "StartupRenamed");
         await using var server = await RegistryServer.StartAsync(log.Path);
-        await using var run = new NodeEsdbClient(server.PlaintextConnection).Start("followAcrossRestarts", new { fromPosition = "start", count = 4 });
+        await using var run = new NodeEsdbClient(package, server.PlaintextConnection).Start("followAcrossRestarts", new { fromPosition = "start", count = 4 });
 
         await run.NextAsync("caughtUp");
         await server.StopAsync();

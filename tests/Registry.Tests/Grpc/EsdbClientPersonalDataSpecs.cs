@@ -9,8 +9,8 @@ using Registry.Tests.Infrastructure;
 namespace Registry.Tests.Grpc;
 
 /// <summary>Given facts that carry personal data, when a partner reads them with the official client, then none of it arrives.</summary>
-[TestFixture, NonParallelizable]
-public sealed class EsdbClientPersonalDataSpecs
+[TestFixtureSource(typeof(NodeEsdbClient), nameof(NodeEsdbClient.Packages)), NonParallelizable]
+public sealed class EsdbClientPersonalDataSpecs(string package)
 {
     private static readonly DateOnly Day = new(2024, 3, 1);
     private RegistryServer _server = null!;
@@ -29,7 +29,7 @@ public sealed class EsdbClientPersonalDataSpecs
                 [new EventData(Guid.NewGuid(), "ApiKeyIssued", """{"keyId":"k9","secretHash":"ab"}"""u8.ToArray(), "{}"u8.ToArray())]);
         }
         _server = await RegistryServer.StartAsync(log.Path);
-        _client = new NodeEsdbClient(_server.PlaintextConnection);
+        _client = new NodeEsdbClient(package, _server.PlaintextConnection);
     }
 
     [OneTimeTearDown]

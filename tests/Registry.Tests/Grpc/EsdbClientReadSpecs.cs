@@ -5,12 +5,12 @@ using Registry.Tests.Infrastructure;
 namespace Registry.Tests.Grpc;
 
 /// <summary>
-/// The official EventStoreDB Node client reads the registry's log over plaintext gRPC on loopback, as a partner.
+/// The official Node clients (EventStoreDB's and KurrentDB's) read the registry's log over plaintext gRPC on loopback, as a partner.
 /// The log holds, at positions 1 to 5: startup-a1/0 StartupRegistered, startup-a1/1 StartupRenamed,
 /// competition-c1/0 CompetitionHeld, startup-b2/0 StartupRegistered, startup-a1/2 StartupRenamed.
 /// </summary>
-[TestFixture, NonParallelizable]
-public sealed class EsdbClientReadSpecs
+[TestFixtureSource(typeof(NodeEsdbClient), nameof(NodeEsdbClient.Packages)), NonParallelizable]
+public sealed class EsdbClientReadSpecs(string package)
 {
     private RegistryServer _server = null!;
     private NodeEsdbClient _client = null!;
@@ -24,7 +24,7 @@ public sealed class EsdbClientReadSpecs
         await log.AppendAsync("startup-b2", "StartupRegistered");
         await log.AppendAsync("startup-a1", "StartupRenamed");
         _server = await RegistryServer.StartAsync(log.Path);
-        _client = new NodeEsdbClient(_server.PlaintextConnection);
+        _client = new NodeEsdbClient(package, _server.PlaintextConnection);
     }
 
     [OneTimeTearDown]

@@ -5,14 +5,22 @@ using Registry.Tests.Infrastructure;
 namespace Registry.Tests.Grpc;
 
 /// <summary>
-/// The official EventStoreDB Node client, <c>@eventstore/db-client</c>, installed from npm once into
-/// <c>.build/node-clients/</c> (kept between runs) and driven by <c>node/esdb-client.js</c>: a client nobody here wrote.
+/// An official Node client, the EventStoreDB one (<c>@eventstore/db-client</c>) or its successor KurrentDB's
+/// (<c>@kurrent/kurrentdb-client</c>, same API), installed from npm once into <c>.build/node-clients/</c> (kept between
+/// runs) and driven by <c>node/esdb-client.js</c>: a client nobody here wrote.
 /// </summary>
-public sealed class NodeEsdbClient(string connectionString)
+public sealed class NodeEsdbClient(string package, string connectionString)
 {
-    public const string Package = "@eventstore/db-client@6.2.1";
+    public const string EventStoreDb = "@eventstore/db-client@6.2.1";
 
-    private static readonly Lazy<string> Modules = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>Its reads go through a native (Rust) client of its own, so it is a second, independent check.</summary>
+    public const string KurrentDb = "@kurrent/kurrentdb-client@1.3.1";
+
+    /// <summary>The packages every spec of the official clients runs with.</summary>
+    public static readonly string[] Packages = [EventStoreDb, KurrentDb];
+
+    private static readonly Dictionary<string, Lazy<string>> Modules = Packages.ToDictionary(p => p,
+        p => new Lazy<string>(() => Install(p), LazyThreadSafetyMode.ExecutionAndPublication));
     private static readonly string Script = Path.Combine(RepositoryRoot.Path, "tests", "Registry.Tests", "Grpc", "node", "esdb-client.js");
 
     /// <summary>Runs one command to its end and returns what it printed, the final done/error line included.</summary>
@@ -31,20 +39,23 @@ public sealed class NodeEsdbClient(string connectionString)
         psi.ArgumentList.Add(Script);
         psi.ArgumentList.Add(command);
         psi.ArgumentList.Add(JsonSerializer.Serialize(arguments));
-        psi.Environment["NODE_PATH"] = Modules.Value;
-        psi.Environment["ESDB_CONNECTION"] = connectionString;
+        psi.Environment["NODE_PATH"] = Modules[package].Value;
+        psi.Environment["ESDB_PACKAGE"] = package[..package.LastIndexOf('@')];
+        // KurrentDB's client still takes esdb:// but warns it is deprecated: its partners write kurrentdb://.
+        psi.Environment["ESDB_CONNECTION"] = package == KurrentDb && connectionString.StartsWith("esdb://", StringComparison.Ordinal)
+            ? "kurrentdb://" + connectionString["esdb://".Length..] : connectionString;
         return new NodeRun(Process.Start(psi)!);
     }
 
-    private static string Install()
+    private static string Install(string package)
     {
-        var folder = Path.Combine(RepositoryRoot.Path, ".build", "node-clients", Package.Replace('/', '_').Replace('@', '_'));
+        var folder = Path.Combine(RepositoryRoot.Path, ".build", "node-clients", package.Replace('/', '_').Replace('@', '_'));
         var modules = Path.Combine(folder, "node_modules");
         var marker = Path.Combine(folder, ".installed");
         if (File.Exists(marker)) return modules;
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "package.json"), """{ "name": "registry-grpc-test-client", "private": true }""");
-        var psi = new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--silent", Package])
+        var psi = new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--silent", package])
         {
             WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true,
         };
@@ -52,8 +63,8 @@ public sealed class NodeEsdbClient(string connectionString)
         var error = npm.StandardError.ReadToEndAsync();
         npm.StandardOutput.ReadToEnd();
         npm.WaitForExit();
-        if (npm.ExitCode != 0) throw new InvalidOperationException($"npm install {Package} failed: {error.Result}");
-        File.WriteAllText(marker, Package);
+        if (npm.ExitCode != 0) throw new InvalidOperationException($"npm install {package} failed: {error.Result}");
+        File.WriteAllText(marker, package);
         return modules;
     }
 }

@@ -1,14 +1,16 @@
-// Drives the official EventStoreDB Node client (@eventstore/db-client) against the registry, for the NUnit tests in
-// tests/Registry.Tests/Grpc. Usage: node esdb-client.js COMMAND 'JSON-ARGUMENTS', with ESDB_CONNECTION set and the
-// client installed on NODE_PATH. Prints one JSON object per line; the last one has kind "done" or "error".
+// Drives an official Node client against the registry, for the NUnit tests in tests/Registry.Tests/Grpc: the
+// EventStoreDB one (@eventstore/db-client) or KurrentDB's (@kurrent/kurrentdb-client), which has the same API under
+// another class name. Usage: node esdb-client.js COMMAND 'JSON-ARGUMENTS', with ESDB_PACKAGE (the package name) and
+// ESDB_CONNECTION set and the package installed on NODE_PATH. Prints one JSON object per line; the last one has kind
+// "done" or "error".
 "use strict";
-const client = require("@eventstore/db-client");
-const { EventStoreDBClient, jsonEvent, START, END, ANY, NO_STREAM, STREAM_EXISTS,
-  eventTypeFilter, streamNameFilter, FORWARDS, BACKWARDS } = client;
+const client = require(process.env.ESDB_PACKAGE);
+const { jsonEvent, START, END, ANY, NO_STREAM, STREAM_EXISTS, eventTypeFilter, streamNameFilter, FORWARDS, BACKWARDS } = client;
+const Client = client.KurrentDBClient ?? client.EventStoreDBClient;
 
 const [command, argument] = process.argv.slice(2);
 const args = JSON.parse(argument ?? "{}");
-const db = EventStoreDBClient.connectionString(process.env.ESDB_CONNECTION);
+const db = Client.connectionString(process.env.ESDB_CONNECTION);
 
 const print = (line) => process.stdout.write(JSON.stringify(line) + "\n");
 const position = (p) => (p === undefined ? null : Number(p.commit));
@@ -104,7 +106,8 @@ const commands = {
     const result = await db.appendToStream(
       stream,
       events.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })),
-      { expectedRevision: expectedOf(expectedRevision), credentials },
+      // EventStoreDB's client takes expectedRevision; KurrentDB's renamed it streamState (and ignores the old name).
+      { expectedRevision: expectedOf(expectedRevision), streamState: expectedOf(expectedRevision), credentials },
     );
     print({ kind: "appended", nextExpectedRevision: Number(result.nextExpectedRevision), position: position(result.position) });
   },
@@ -121,8 +124,9 @@ const commands = {
       name: error.constructor?.name,
       type: error.type ?? null,
       message: String(error.message),
-      expectedVersion: error.expectedVersion?.toString() ?? null,
-      actualVersion: error.actualVersion?.toString() ?? null,
+      // Named expectedState/actualState by KurrentDB's client.
+      expectedVersion: (error.expectedVersion ?? error.expectedState)?.toString() ?? null,
+      actualVersion: (error.actualVersion ?? error.actualState)?.toString() ?? null,
     });
   } finally {
     await db.dispose();
