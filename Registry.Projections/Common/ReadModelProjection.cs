@@ -20,6 +20,7 @@ public abstract class ReadModelProjection : IProjection
     public virtual int Version => 1;
     public abstract IReadOnlyList<string> Tables { get; }
     public abstract IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table);
+    public virtual IReadOnlyList<string> QueryIndexes(SqlDialect dialect, Func<string, string> table) => [];
 
     /// <summary>The event types whose facts this projection turns into rows.</summary>
     protected abstract IReadOnlySet<string> EventTypes { get; }

@@ -4,9 +4,11 @@ using Registry.EventStore;
 namespace Registry.Projections.Runtime;
 
 /// <summary>What a projection gets for one batch: the events, and the connection and transaction its rows go in.
-/// Dispose it when the batch is done: it holds the batch's prepared statements.</summary>
+/// Dispose it when the batch is done: it holds the batch's prepared statements. <paramref name="known"/> carries the
+/// entities known from earlier batches, for a writer that is sure nobody else changed the tables since (the offline
+/// rebuild, which owns its new generation); by default a batch starts knowing nothing.</summary>
 public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConnection connection, DbTransaction transaction,
-    SqlDialect dialect, int generation) : IDisposable
+    SqlDialect dialect, int generation, Dictionary<string, object?>? known = null) : IDisposable
 {
     public IReadOnlyList<RecordedEvent> Events { get; } = events;
     public DbConnection Connection { get; } = connection;
@@ -22,7 +24,7 @@ public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConne
     /// a projection reads an entity's row once per batch instead of once per event. A correction's re-derivation closes
     /// rows by stream behind it, so <see cref="Common.ReadModelProjection"/> clears it then.
     /// </summary>
-    public Dictionary<string, object?> Known { get; } = new();
+    public Dictionary<string, object?> Known { get; } = known ?? new();
 
     public void Dispose() => Statements.Dispose();
 
