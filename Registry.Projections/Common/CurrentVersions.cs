@@ -13,10 +13,10 @@ public sealed class CurrentVersions<TState>(string keyColumn, string stateColumn
     /// <summary>The open version's state, or null when the entity is unknown (remembered too: a later event usually finds it again).</summary>
     public async Task<TState?> GetAsync(ProjectionBatch b, string id)
     {
-        if (b.Known.TryGetValue(id, out var known)) return (TState?)known;
+        if (b.Known.TryGet(id, out var known)) return (TState?)known;
         var current = await b.Statements.QuerySingleOrDefaultAsync<TState>(
             $"SELECT {stateColumns} FROM {b.Table(stateTable)} WHERE {keyColumn} = @id AND valid_to IS NULL", new { id });
-        b.Known[id] = current;
+        b.Known.Read(id, current);
         return current;
     }
 
@@ -30,6 +30,6 @@ public sealed class CurrentVersions<TState>(string keyColumn, string stateColumn
         return current;
     }
 
-    /// <summary>Records the state of the version just opened.</summary>
-    public void Opened(ProjectionBatch b, string id, TState state) => b.Known[id] = state;
+    /// <summary>Records the state of the version just opened for the fact.</summary>
+    public void Opened(ProjectionBatch b, Fact fact, string id, TState state) => b.Known.Opened(id, state, fact.Provenance.Stream);
 }

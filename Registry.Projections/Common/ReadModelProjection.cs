@@ -40,6 +40,7 @@ public abstract class ReadModelProjection : IProjection
             else if (e.EventType is nameof(FactCorrected) or nameof(FactRetracted) && Concerns(e))
                 await RederiveStreamAsync(e, batch, ct);
         }
+        await batch.Statements.FlushAsync();
     }
 
     private bool Concerns(RecordedEvent e) => EventDecoder.Decode(e.EventType, e.Data) switch
@@ -51,8 +52,8 @@ public abstract class ReadModelProjection : IProjection
 
     private async Task RederiveStreamAsync(RecordedEvent correction, ProjectionBatch batch, CancellationToken ct)
     {
-        // The entities the batch knows are about to be closed and re-derived behind its back.
-        batch.Known.Clear();
+        // The stream's open rows are about to be closed and re-derived behind the back of what the batch knows.
+        batch.Known.ForgetStream(correction.StreamName);
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
             await batch.Statements.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
                 new { p = correction.Position, s = correction.StreamName });

@@ -97,7 +97,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
 
     private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c)
     {
-        Versions.Opened(b, c.CompetitionId, c);
+        Versions.Opened(b, fact, c.CompetitionId, c);
         return b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})

@@ -60,7 +60,7 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
 
     private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o)
     {
-        Versions.Opened(b, o.OrganizationId, o);
+        Versions.Opened(b, fact, o.OrganizationId, o);
         return b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})

@@ -47,7 +47,7 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         var page = new List<RecordedEvent>(PageSize);
         // The rebuild is the only writer of its generation, so what a projection knew of its entities at the end of a
         // page still holds at the next: kept for the whole rebuild, it spares a SELECT per entity and page.
-        var known = projections.ToDictionary(p => p, _ => new Dictionary<string, object?>());
+        var known = projections.ToDictionary(p => p, _ => new KnownEntities());
         await foreach (var e in store.ReadAllAsync(Direction.Forwards, 1, head, ct: ct))
         {
             page.Add(e);
@@ -62,7 +62,7 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
     }
 
     private async Task<long> ApplyAsync(DbConnection connection, IReadOnlyList<IProjection> projections,
-        Dictionary<IProjection, Dictionary<string, object?>> known, int generation, List<RecordedEvent> page, CancellationToken ct)
+        Dictionary<IProjection, KnownEntities> known, int generation, List<RecordedEvent> page, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var projection in projections)

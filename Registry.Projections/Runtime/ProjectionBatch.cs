@@ -8,7 +8,7 @@ namespace Registry.Projections.Runtime;
 /// entities known from earlier batches, for a writer that is sure nobody else changed the tables since (the offline
 /// rebuild, which owns its new generation); by default a batch starts knowing nothing.</summary>
 public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConnection connection, DbTransaction transaction,
-    SqlDialect dialect, int generation, Dictionary<string, object?>? known = null) : IDisposable
+    SqlDialect dialect, int generation, KnownEntities? known = null) : IDisposable
 {
     public IReadOnlyList<RecordedEvent> Events { get; } = events;
     public DbConnection Connection { get; } = connection;
@@ -19,12 +19,8 @@ public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConne
     /// <summary>Row writes and reads in the batch's transaction, each statement prepared once per batch.</summary>
     public BatchStatements Statements { get; } = new(connection, transaction);
 
-    /// <summary>
-    /// The current version of entities this batch has already read or written (by the projection's own key), so that
-    /// a projection reads an entity's row once per batch instead of once per event. A correction's re-derivation closes
-    /// rows by stream behind it, so <see cref="Common.ReadModelProjection"/> clears it then.
-    /// </summary>
-    public Dictionary<string, object?> Known { get; } = known ?? new();
+    /// <summary>The current version of entities this batch (or the writer before it) has already read or written.</summary>
+    public KnownEntities Known { get; } = known ?? new();
 
     public void Dispose() => Statements.Dispose();
 

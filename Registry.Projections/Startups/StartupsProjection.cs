@@ -140,7 +140,7 @@ public sealed class StartupsProjection : ReadModelProjection
 
     private static async Task Open(ProjectionBatch b, Fact fact, StartupState s)
     {
-        Versions.Opened(b, s.StartupId, s);
+        Versions.Opened(b, fact, s.StartupId, s);
         var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var search = TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. sectors, s.Description]));
         await b.Statements.ExecuteAsync(
