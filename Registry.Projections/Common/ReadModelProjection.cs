@@ -1,4 +1,5 @@
 using Dapper;
+using Registry.Contracts.Common;
 using Registry.Contracts.Corrections;
 using Registry.EventStore;
 using Registry.Projections.Runtime;
@@ -33,17 +34,18 @@ public abstract class ReadModelProjection : IProjection
 
     public async Task HandleAsync(ProjectionBatch batch, CancellationToken ct)
     {
-        foreach (var e in batch.Events)
+        for (var i = 0; i < batch.Events.Count; i++)
         {
+            var e = batch.Events[i];
             if (EventTypes.Contains(e.EventType))
-                await ApplyAsync(new Fact(e.Position, e.EventId, null, e.StreamName, EventDecoder.Decode(e.EventType, e.Data)), batch);
-            else if (e.EventType is nameof(FactCorrected) or nameof(FactRetracted) && Concerns(e))
+                await ApplyAsync(new Fact(e.Position, e.EventId, null, e.StreamName, batch.Decoded[i]), batch);
+            else if (e.EventType is nameof(FactCorrected) or nameof(FactRetracted) && Concerns(batch.Decoded[i]))
                 await RederiveStreamAsync(e, batch, ct);
         }
         await batch.Statements.FlushAsync();
     }
 
-    private bool Concerns(RecordedEvent e) => EventDecoder.Decode(e.EventType, e.Data) switch
+    private bool Concerns(IRegistryEvent correction) => correction switch
     {
         FactCorrected c => EventTypes.Contains(c.CorrectedEventType),
         FactRetracted r => EventTypes.Contains(r.RetractedEventType),

@@ -8,9 +8,12 @@ namespace Registry.Projections.Runtime;
 /// entities known from earlier batches, for a writer that is sure nobody else changed the tables since (the offline
 /// rebuild, which owns its new generation); by default a batch starts knowing nothing.</summary>
 public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConnection connection, DbTransaction transaction,
-    SqlDialect dialect, int generation, KnownEntities? known = null) : IDisposable
+    SqlDialect dialect, int generation, KnownEntities? known = null, DecodedEvents? decoded = null) : IDisposable
 {
     public IReadOnlyList<RecordedEvent> Events { get; } = events;
+
+    /// <summary>The events' contract records, decoded once for every projection that reads the same page.</summary>
+    public DecodedEvents Decoded { get; } = decoded ?? new DecodedEvents(events);
     public DbConnection Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
     public SqlDialect Dialect { get; } = dialect;
