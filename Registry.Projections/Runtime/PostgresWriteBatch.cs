@@ -42,6 +42,9 @@ internal sealed class PostgresWriteBatch(DbConnection connection, DbTransaction 
         if (_batch is null) return;
         await using var batch = _batch;
         _batch = null;
+        // Prepared statements are kept on the server connection by their SQL: each shape is parsed and planned once
+        // per connection, not on every execution (the parameters' types are set, so the first values need not be seen).
+        await batch.PrepareAsync();
         await batch.ExecuteNonQueryAsync();
     }
 
