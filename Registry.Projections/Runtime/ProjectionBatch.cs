@@ -6,7 +6,8 @@ namespace Registry.Projections.Runtime;
 /// <summary>What a projection gets for one batch: the events, and the connection and transaction its rows go in.
 /// Dispose it when the batch is done: it holds the batch's prepared statements. <paramref name="known"/> carries the
 /// entities known from earlier batches, for a writer that is sure nobody else changed the tables since (the offline
-/// rebuild, which owns its new generation); by default a batch starts knowing nothing.</summary>
+/// rebuild, which owns its new generation); by default a batch starts knowing nothing. <paramref name="decoded"/>
+/// shares the events' decoding between the projections of one page.</summary>
 public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConnection connection, DbTransaction transaction,
     SqlDialect dialect, int generation, KnownEntities? known = null, DecodedEvents? decoded = null) : IDisposable
 {
@@ -14,6 +15,7 @@ public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConne
 
     /// <summary>The events' contract records, decoded once for every projection that reads the same page.</summary>
     public DecodedEvents Decoded { get; } = decoded ?? new DecodedEvents(events);
+
     public DbConnection Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
     public SqlDialect Dialect { get; } = dialect;

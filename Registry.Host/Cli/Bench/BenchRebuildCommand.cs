@@ -54,10 +54,11 @@ public static class BenchRebuildCommand
             // CPU time beside wall time: on a shared machine the wall clock measures the neighbours too.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var rebuilder = new OfflineRebuilder(store, db.CreateConnection, db.Dialect);
-            if (r.GetValue(PageSize) is { } pageSize) rebuilder = new OfflineRebuilder(store, db.CreateConnection, db.Dialect) { PageSize = pageSize };
+            var rebuilder = r.GetValue(PageSize) is { } pageSize
+                ? new OfflineRebuilder(store, db.CreateConnection, db.Dialect) { PageSize = pageSize }
+                : new OfflineRebuilder(store, db.CreateConnection, db.Dialect);
             var last = await rebuilder.RebuildAsync(projections, generation,
-                new Progress<long>(p => { if (p % 100_000 < 5000) Console.Error.Write($"\r{p:N0} / {head:N0}"); }), ct);
+                new Progress<long>(p => Console.Error.Write($"\r{p:N0} / {head:N0}")), ct);
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.Error.WriteLine();
