@@ -14,7 +14,7 @@ namespace Registry.Projections.Rebuild;
 public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> connect, SqlDialect dialect)
 {
     /// <summary>
-    /// Events per transaction. Each commit writes every page the transaction dirtied, and the stream and current-version
+    /// Events per transaction (rounded up to whole chunks when larger than one). Each commit writes every page the transaction dirtied, and the stream and current-version
     /// indexes take their rows in random order, so nearly every index page is dirtied again by each transaction: fewer,
     /// larger transactions write far less (on SQLite a quarter of the bytes and of the system time at 50,000 rather
     /// than 5,000 events, for one million).
