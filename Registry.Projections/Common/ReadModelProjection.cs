@@ -1,4 +1,5 @@
 using Dapper;
+using Registry.Contracts.Common;
 using Registry.Contracts.Corrections;
 using Registry.EventStore;
 using Registry.Projections.Runtime;
@@ -20,6 +21,7 @@ public abstract class ReadModelProjection : IProjection
     public virtual int Version => 1;
     public abstract IReadOnlyList<string> Tables { get; }
     public abstract IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table);
+    public virtual IReadOnlyList<string> QueryIndexes(SqlDialect dialect, Func<string, string> table) => [];
 
     /// <summary>The event types whose facts this projection turns into rows.</summary>
     protected abstract IReadOnlySet<string> EventTypes { get; }
@@ -32,16 +34,18 @@ public abstract class ReadModelProjection : IProjection
 
     public async Task HandleAsync(ProjectionBatch batch, CancellationToken ct)
     {
-        foreach (var e in batch.Events)
+        for (var i = 0; i < batch.Events.Count; i++)
         {
+            var e = batch.Events[i];
             if (EventTypes.Contains(e.EventType))
-                await ApplyAsync(new Fact(e.Position, e.EventId, null, e.StreamName, EventDecoder.Decode(e.EventType, e.Data)), batch);
-            else if (e.EventType is nameof(FactCorrected) or nameof(FactRetracted) && Concerns(e))
+                await ApplyAsync(new Fact(e.Position, e.EventId, null, e.StreamName, batch.Decoded[i]), batch);
+            else if (e.EventType is nameof(FactCorrected) or nameof(FactRetracted) && Concerns(batch.Decoded[i]))
                 await RederiveStreamAsync(e, batch, ct);
         }
+        await batch.Statements.FlushAsync();
     }
 
-    private bool Concerns(RecordedEvent e) => EventDecoder.Decode(e.EventType, e.Data) switch
+    private bool Concerns(IRegistryEvent correction) => correction switch
     {
         FactCorrected c => EventTypes.Contains(c.CorrectedEventType),
         FactRetracted r => EventTypes.Contains(r.RetractedEventType),
@@ -50,8 +54,8 @@ public abstract class ReadModelProjection : IProjection
 
     private async Task RederiveStreamAsync(RecordedEvent correction, ProjectionBatch batch, CancellationToken ct)
     {
-        // The entities the batch knows are about to be closed and re-derived behind its back.
-        batch.Known.Clear();
+        // The stream's open rows are about to be closed and re-derived behind the back of what the batch knows.
+        batch.Known.ForgetStream(correction.StreamName);
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
             await batch.Statements.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
                 new { p = correction.Position, s = correction.StreamName });

@@ -21,6 +21,8 @@ public sealed class CompetitionsProjection : ReadModelProjection
     private const string Columns =
         "competition_id, name, province_code, province_on, year, organizer, status, received, received_qualifier, valid, valid_qualifier";
 
+    private static readonly CurrentVersions<CompetitionState> Versions = new("competition_id", Columns, "competitions", "competitions");
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -30,17 +32,21 @@ public sealed class CompetitionsProjection : ReadModelProjection
             valid DOUBLE PRECISION, valid_qualifier TEXT, {Temporal.Columns})
         """,
         $"CREATE INDEX ix_{table("competitions")}_current ON {table("competitions")} (competition_id) WHERE valid_to IS NULL",
-        $"CREATE INDEX ix_{table("competitions")}_id ON {table("competitions")} (competition_id, valid_from)",
-        $"CREATE INDEX ix_{table("competitions")}_province ON {table("competitions")} (province_code, year)",
         Temporal.StreamIndex(table("competitions")),
         $"""
         CREATE TABLE {table("prizes")} (
             prize_id TEXT NOT NULL, competition_id TEXT NOT NULL, recipient_kind TEXT NOT NULL, recipient_id TEXT NOT NULL, recipient_name TEXT NOT NULL,
             rank TEXT NOT NULL, amount_vnd DOUBLE PRECISION, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
         """,
+        Temporal.StreamIndex(table("prizes")),
+    ];
+
+    public override IReadOnlyList<string> QueryIndexes(SqlDialect dialect, Func<string, string> table) =>
+    [
+        $"CREATE INDEX ix_{table("competitions")}_id ON {table("competitions")} (competition_id, valid_from)",
+        $"CREATE INDEX ix_{table("competitions")}_province ON {table("competitions")} (province_code, year)",
         $"CREATE INDEX ix_{table("prizes")}_competition ON {table("prizes")} (competition_id)",
         $"CREATE INDEX ix_{table("prizes")}_province ON {table("prizes")} (province_code, year)",
-        Temporal.StreamIndex(table("prizes")),
     ];
 
     protected override async Task ApplyAsync(Fact fact, ProjectionBatch b)
@@ -66,7 +72,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
                 await Change(b, fact, e.CompetitionId, c => c with { Status = "closed" });
                 break;
             case PrizeAwarded e:
-                var competition = await Current(b, e.CompetitionId);
+                var competition = await Versions.GetAsync(b, e.CompetitionId);
                 await b.Statements.ExecuteAsync(
                     $"""
                     INSERT INTO {b.Table("prizes")} (prize_id, competition_id, recipient_kind, recipient_id, recipient_name, rank, amount_vnd,
@@ -84,26 +90,14 @@ public sealed class CompetitionsProjection : ReadModelProjection
         }
     }
 
-    private static async Task<CompetitionState?> Current(ProjectionBatch b, string competitionId)
-    {
-        if (b.Known.TryGetValue(competitionId, out var known)) return (CompetitionState?)known;
-        var current = await b.Statements.QuerySingleOrDefaultAsync<CompetitionState>(
-            $"SELECT {Columns} FROM {b.Table("competitions")} WHERE competition_id = @competitionId AND valid_to IS NULL", new { competitionId });
-        b.Known[competitionId] = current;
-        return current;
-    }
-
     private static async Task Change(ProjectionBatch b, Fact fact, string competitionId, Func<CompetitionState, CompetitionState> change)
     {
-        if (await Current(b, competitionId) is not { } current) return;
-        await b.Statements.ExecuteAsync($"UPDATE {b.Table("competitions")} SET valid_to = @p WHERE competition_id = @competitionId AND valid_to IS NULL",
-            new { p = fact.Position, competitionId });
-        await Open(b, fact, change(current));
+        if (await Versions.CloseAsync(b, fact, competitionId) is { } current) await Open(b, fact, change(current));
     }
 
     private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c)
     {
-        b.Known[c.CompetitionId] = c;
+        Versions.Opened(b, fact, c.CompetitionId, c);
         return b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})

@@ -23,9 +23,13 @@ public sealed class EcosystemEventsProjection : ReadModelProjection
             organizer TEXT NOT NULL, held_on TEXT NOT NULL, held_day BIGINT NOT NULL, year BIGINT NOT NULL, attendees DOUBLE PRECISION,
             exhibits DOUBLE PRECISION, {Temporal.Columns})
         """,
+        Temporal.StreamIndex(table("ecosystem_events")),
+    ];
+
+    public override IReadOnlyList<string> QueryIndexes(SqlDialect dialect, Func<string, string> table) =>
+    [
         $"CREATE INDEX ix_{table("ecosystem_events")}_similar ON {table("ecosystem_events")} (kind, theme_norm, region_norm, held_day)",
         $"CREATE INDEX ix_{table("ecosystem_events")}_province ON {table("ecosystem_events")} (host_province_code, year)",
-        Temporal.StreamIndex(table("ecosystem_events")),
     ];
 
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch

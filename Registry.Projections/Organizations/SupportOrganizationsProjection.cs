@@ -15,6 +15,8 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
 
     private const string Columns = "organization_id, name, kind, province_code, province_on, website, status, registered_on";
 
+    private static readonly CurrentVersions<OrganizationState> Versions = new("organization_id", Columns, "organizations", "organizations");
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -23,8 +25,12 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
             website TEXT, status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
         """,
         $"CREATE INDEX ix_{table("organizations")}_current ON {table("organizations")} (organization_id) WHERE valid_to IS NULL",
-        $"CREATE INDEX ix_{table("organizations")}_province ON {table("organizations")} (province_code, registered_year)",
         Temporal.StreamIndex(table("organizations")),
+    ];
+
+    public override IReadOnlyList<string> QueryIndexes(SqlDialect dialect, Func<string, string> table) =>
+    [
+        $"CREATE INDEX ix_{table("organizations")}_province ON {table("organizations")} (province_code, registered_year)",
     ];
 
     protected override async Task ApplyAsync(Fact fact, ProjectionBatch b)
@@ -49,20 +55,12 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
 
     private static async Task Change(ProjectionBatch b, Fact fact, string organizationId, Func<OrganizationState, OrganizationState> change)
     {
-        var current = b.Known.TryGetValue(organizationId, out var known) ? (OrganizationState?)known
-            : await b.Statements.QuerySingleOrDefaultAsync<OrganizationState>(
-                $"SELECT {Columns} FROM {b.Table("organizations")} WHERE organization_id = @organizationId AND valid_to IS NULL",
-                new { organizationId });
-        b.Known[organizationId] = current;
-        if (current is null) return;
-        await b.Statements.ExecuteAsync($"UPDATE {b.Table("organizations")} SET valid_to = @p WHERE organization_id = @organizationId AND valid_to IS NULL",
-            new { p = fact.Position, organizationId });
-        await Open(b, fact, change(current));
+        if (await Versions.CloseAsync(b, fact, organizationId) is { } current) await Open(b, fact, change(current));
     }
 
     private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o)
     {
-        b.Known[o.OrganizationId] = o;
+        Versions.Opened(b, fact, o.OrganizationId, o);
         return b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})

@@ -27,7 +27,6 @@ public sealed class PlansProjection : ReadModelProjection
             province_code TEXT NOT NULL, province_on TEXT NOT NULL, period_from BIGINT NOT NULL, period_to BIGINT NOT NULL, title TEXT NOT NULL,
             title_norm TEXT NOT NULL, status TEXT NOT NULL, superseded_by TEXT, superseded_on TEXT, {Temporal.Columns})
         """,
-        $"CREATE INDEX ix_{table("plans")}_number ON {table("plans")} (number)",
         Temporal.StreamIndex(table("plans")),
         $"""
         CREATE TABLE {table("plan_targets")} (
@@ -42,6 +41,11 @@ public sealed class PlansProjection : ReadModelProjection
             province_on TEXT NOT NULL, title TEXT NOT NULL, title_norm TEXT NOT NULL, summary TEXT NOT NULL, {Temporal.Columns})
         """,
         Temporal.StreamIndex(table("resolutions")),
+    ];
+
+    public override IReadOnlyList<string> QueryIndexes(SqlDialect dialect, Func<string, string> table) =>
+    [
+        $"CREATE INDEX ix_{table("plans")}_number ON {table("plans")} (number)",
     ];
 
     protected override async Task ApplyAsync(Fact fact, ProjectionBatch b)

@@ -15,7 +15,8 @@ internal static class GenerationSchema
     {
         foreach (var table in projection.Tables)
             await connection.ExecuteAsync($"DROP TABLE IF EXISTS {ProjectionBatch.TableName(table, (int)generation)}", transaction: tx);
-        foreach (var ddl in projection.Schema(dialect, table => ProjectionBatch.TableName(table, (int)generation)))
+        Func<string, string> physical = table => ProjectionBatch.TableName(table, (int)generation);
+        foreach (var ddl in projection.Schema(dialect, physical).Concat(projection.QueryIndexes(dialect, physical)))
             await connection.ExecuteAsync(ddl, transaction: tx);
         await connection.ExecuteAsync(
             "INSERT INTO projection_checkpoints (name, generation, version, tables, position, state, created_at_us, moved_at_us, updated_at_us) " +

@@ -28,6 +28,8 @@ public sealed class StartupsProjection : ReadModelProjection
         "startup_id, name, name_norm, search_norm, province_code, province_on, sectors, sectors_norm, stage, founded_on, founders_count, " +
         "description, website, company_name, enterprise_code, status, registered_on, registered_year";
 
+    private static readonly CurrentVersions<StartupState> Versions = new("startup_id", Columns, "startups", "startups", "startup_sectors");
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -38,6 +40,30 @@ public sealed class StartupsProjection : ReadModelProjection
             status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
         """,
         $"CREATE INDEX ix_{table("startups")}_current ON {table("startups")} (startup_id) WHERE valid_to IS NULL",
+        Temporal.StreamIndex(table("startups")),
+        $"""
+        CREATE TABLE {table("startup_sectors")} (
+            startup_id TEXT NOT NULL, sector TEXT NOT NULL, sector_norm TEXT NOT NULL, province_code TEXT NOT NULL, province_on TEXT NOT NULL,
+            stage TEXT NOT NULL, status TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
+        """,
+        $"CREATE INDEX ix_{table("startup_sectors")}_current ON {table("startup_sectors")} (startup_id) WHERE valid_to IS NULL",
+        Temporal.StreamIndex(table("startup_sectors")),
+        $"""
+        CREATE TABLE {table("fundings")} (
+            funding_id TEXT NOT NULL, startup_id TEXT NOT NULL, investor_id TEXT, investor_name TEXT NOT NULL, amount_vnd DOUBLE PRECISION NOT NULL,
+            round TEXT NOT NULL, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
+        """,
+        Temporal.StreamIndex(table("fundings")),
+        $"""
+        CREATE TABLE {table("supports")} (
+            support_id TEXT NOT NULL, startup_id TEXT NOT NULL, programme TEXT NOT NULL, kind TEXT NOT NULL, amount_vnd DOUBLE PRECISION,
+            granted_by TEXT, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
+        """,
+        Temporal.StreamIndex(table("supports")),
+    ];
+
+    public override IReadOnlyList<string> QueryIndexes(SqlDialect dialect, Func<string, string> table) =>
+    [
         $"CREATE INDEX ix_{table("startups")}_id ON {table("startups")} (startup_id, valid_from)",
         // Province filters seek (code, year); the rest of each index is what a dashboard's counts read, so they never
         // touch the table.
@@ -53,30 +79,10 @@ public sealed class StartupsProjection : ReadModelProjection
         .. dialect == SqlDialect.Postgres
             ? ["CREATE EXTENSION IF NOT EXISTS pg_trgm", $"CREATE INDEX ix_{table("startups")}_search ON {table("startups")} USING gin (search_norm gin_trgm_ops)"]
             : Array.Empty<string>(),
-        Temporal.StreamIndex(table("startups")),
-        $"""
-        CREATE TABLE {table("startup_sectors")} (
-            startup_id TEXT NOT NULL, sector TEXT NOT NULL, sector_norm TEXT NOT NULL, province_code TEXT NOT NULL, province_on TEXT NOT NULL,
-            stage TEXT NOT NULL, status TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
-        """,
-        $"CREATE INDEX ix_{table("startup_sectors")}_current ON {table("startup_sectors")} (startup_id) WHERE valid_to IS NULL",
         Covering(dialect, $"ix_{table("startup_sectors")}_province ON {table("startup_sectors")}", "province_code, registered_year",
             "province_on, valid_from, valid_to, sector"),
-        Temporal.StreamIndex(table("startup_sectors")),
-        $"""
-        CREATE TABLE {table("fundings")} (
-            funding_id TEXT NOT NULL, startup_id TEXT NOT NULL, investor_id TEXT, investor_name TEXT NOT NULL, amount_vnd DOUBLE PRECISION NOT NULL,
-            round TEXT NOT NULL, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
-        """,
         $"CREATE INDEX ix_{table("fundings")}_province ON {table("fundings")} (province_code, year)",
-        Temporal.StreamIndex(table("fundings")),
-        $"""
-        CREATE TABLE {table("supports")} (
-            support_id TEXT NOT NULL, startup_id TEXT NOT NULL, programme TEXT NOT NULL, kind TEXT NOT NULL, amount_vnd DOUBLE PRECISION,
-            granted_by TEXT, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
-        """,
         $"CREATE INDEX ix_{table("supports")}_province ON {table("supports")} (province_code, year)",
-        Temporal.StreamIndex(table("supports")),
     ];
 
     /// <summary>An index on <paramref name="keys"/> that also holds <paramref name="covered"/> (PostgreSQL: INCLUDE; SQLite: more keys).</summary>
@@ -117,7 +123,7 @@ public sealed class StartupsProjection : ReadModelProjection
                 await Change(b, fact, e.StartupId, s => s with { Status = "closed" });
                 break;
             case FundingRecorded e:
-                var funded = await Current(b, e.StartupId);
+                var funded = await Versions.GetAsync(b, e.StartupId);
                 await b.Statements.ExecuteAsync(
                     $"""
                     INSERT INTO {b.Table("fundings")} (funding_id, startup_id, investor_id, investor_name, amount_vnd, round, province_code, province_on, year,
@@ -131,7 +137,7 @@ public sealed class StartupsProjection : ReadModelProjection
                     }, fact));
                 break;
             case SupportGranted e:
-                var supported = await Current(b, e.StartupId);
+                var supported = await Versions.GetAsync(b, e.StartupId);
                 await b.Statements.ExecuteAsync(
                     $"""
                     INSERT INTO {b.Table("supports")} (support_id, startup_id, programme, kind, amount_vnd, granted_by, province_code, province_on, year,
@@ -147,28 +153,15 @@ public sealed class StartupsProjection : ReadModelProjection
         }
     }
 
-    private static async Task<StartupState?> Current(ProjectionBatch b, string startupId)
-    {
-        if (b.Known.TryGetValue(startupId, out var known)) return (StartupState?)known;
-        var current = await b.Statements.QuerySingleOrDefaultAsync<StartupState>(
-            $"SELECT {Columns} FROM {b.Table("startups")} WHERE startup_id = @startupId AND valid_to IS NULL", new { startupId });
-        b.Known[startupId] = current;
-        return current;
-    }
-
     /// <summary>Closes the startup's current version and opens the changed one; unknown startups are ignored.</summary>
     private static async Task Change(ProjectionBatch b, Fact fact, string startupId, Func<StartupState, StartupState> change)
     {
-        if (await Current(b, startupId) is not { } current) return;
-        foreach (var table in new[] { "startups", "startup_sectors" })
-            await b.Statements.ExecuteAsync($"UPDATE {b.Table(table)} SET valid_to = @p WHERE startup_id = @startupId AND valid_to IS NULL",
-                new { p = fact.Position, startupId });
-        await Open(b, fact, change(current));
+        if (await Versions.CloseAsync(b, fact, startupId) is { } current) await Open(b, fact, change(current));
     }
 
     private static async Task Open(ProjectionBatch b, Fact fact, StartupState s)
     {
-        b.Known[s.StartupId] = s;
+        Versions.Opened(b, fact, s.StartupId, s);
         var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var search = TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. sectors, s.Description]));
         await b.Statements.ExecuteAsync(

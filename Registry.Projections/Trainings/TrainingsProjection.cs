@@ -19,8 +19,12 @@ public sealed class TrainingsProjection : ReadModelProjection
             province_on TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL, year BIGINT NOT NULL, audience TEXT NOT NULL,
             participants DOUBLE PRECISION NOT NULL, participants_qualifier TEXT NOT NULL, {Temporal.Columns})
         """,
-        $"CREATE INDEX ix_{table("trainings")}_province ON {table("trainings")} (province_code, year)",
         Temporal.StreamIndex(table("trainings")),
+    ];
+
+    public override IReadOnlyList<string> QueryIndexes(SqlDialect dialect, Func<string, string> table) =>
+    [
+        $"CREATE INDEX ix_{table("trainings")}_province ON {table("trainings")} (province_code, year)",
     ];
 
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch

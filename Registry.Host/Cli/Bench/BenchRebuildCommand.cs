@@ -16,15 +16,16 @@ namespace Registry.Host.Cli.Bench;
 /// <c>registry bench rebuild [--store sqlite|postgres] [--connection …] [--events 1000000]</c>: fills an empty log with a
 /// generated history (every kind of event, corrections, the 2025 reform), then rebuilds every read model from it in
 /// a new generation, and prints events/s and the peak memory of the rebuild. A log that already holds the events is
-/// reused, so the rebuild can be measured again.
+/// reused, so the rebuild can be measured again; <c>--page-size</c> sets the events per transaction.
 /// </summary>
 public static class BenchRebuildCommand
 {
     private static readonly Option<int> Events = new("--events") { Description = "Events in the generated history", DefaultValueFactory = _ => 1_000_000 };
+    private static readonly Option<int?> PageSize = new("--page-size") { Description = "Events applied per transaction (default: the rebuilder's)" };
 
     public static Command Create()
     {
-        var command = new Command("rebuild", "Generate a history and rebuild every read model from it: events/s and peak memory") { Events };
+        var command = new Command("rebuild", "Generate a history and rebuild every read model from it: events/s and peak memory") { Events, PageSize };
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
             var location = BenchStore.Location(r);
@@ -53,8 +54,11 @@ public static class BenchRebuildCommand
             // CPU time beside wall time: on a shared machine the wall clock measures the neighbours too.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var last = await new OfflineRebuilder(store, db.CreateConnection, db.Dialect).RebuildAsync(projections, generation,
-                new Progress<long>(p => { if (p % 100_000 < 5000) Console.Error.Write($"\r{p:N0} / {head:N0}"); }), ct);
+            var rebuilder = r.GetValue(PageSize) is { } pageSize
+                ? new OfflineRebuilder(store, db.CreateConnection, db.Dialect) { PageSize = pageSize }
+                : new OfflineRebuilder(store, db.CreateConnection, db.Dialect);
+            var last = await rebuilder.RebuildAsync(projections, generation,
+                new Progress<long>(p => Console.Error.Write($"\r{p:N0} / {head:N0}")), ct);
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.Error.WriteLine();

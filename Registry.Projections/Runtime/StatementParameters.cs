@@ -1,0 +1,41 @@
+using System.Data;
+
+namespace Registry.Projections.Runtime;
+
+/// <summary>
+/// The parameters one statement names, in a fixed order, and how to read their values from the object passed with
+/// it: its own properties, and for a <see cref="RowParameters"/> the provenance's too. A property the SQL does not
+/// name is not bound.
+/// </summary>
+internal sealed class StatementParameters
+{
+    private readonly (PropertyReader Reader, bool FromProvenance)[] _readers;
+
+    private StatementParameters((PropertyReader, bool)[] readers) => _readers = readers;
+
+    public int Count => _readers.Length;
+
+    /// <summary>The parameter's name as the SQL writes it, with its <c>@</c>.</summary>
+    public string Name(int i) => "@" + _readers[i].Reader.Name;
+
+    public DbType? DbType(int i) => _readers[i].Reader.DbType;
+
+    public static StatementParameters For(string sql, object values)
+    {
+        var row = values as RowParameters;
+        var own = PropertyReader.For(row?.Values.GetType() ?? values.GetType()).Select(r => (r, false));
+        var provenance = row is null ? [] : PropertyReader.For(row.Provenance.GetType()).Select(r => (r, true));
+        return new StatementParameters(own.Concat(provenance).Where(p => sql.Contains("@" + p.r.Name, StringComparison.Ordinal)).ToArray());
+    }
+
+    /// <summary>The type that decides the shape of <paramref name="values"/>: statements are prepared once per SQL and shape.</summary>
+    public static Type ShapeOf(object values) => values is RowParameters row ? row.Values.GetType() : values.GetType();
+
+    /// <summary>The i-th parameter's value (null for SQL NULL).</summary>
+    public object? Value(int i, object values)
+    {
+        var (reader, fromProvenance) = _readers[i];
+        var row = values as RowParameters;
+        return reader.Read(fromProvenance ? row!.Provenance : row?.Values ?? values);
+    }
+}
