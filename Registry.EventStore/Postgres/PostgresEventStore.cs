@@ -12,8 +12,8 @@ namespace Registry.EventStore.Postgres;
 /// Why no reader ever skips an event: sequences are not transactional, so a log that numbers events from a sequence
 /// lets transaction B (position 6) commit before A (position 5), and a reader that saw 6 never sees 5 (Marten 2370,
 /// Eventuous 222, SqlStreamStore 121). Here every appending transaction first takes the row lock on
-/// <c>log_head</c> (<c>SELECT … FOR UPDATE</c>), numbers its events from the head it read, and advances the head in
-/// the same transaction. The next writer waits on that lock until the first has committed, and PostgreSQL makes a
+/// <c>log_head</c> (<c>SELECT … FOR UPDATE</c>, or the guarded <c>UPDATE</c> of <c>append_planned</c>), numbers its
+/// events from that head, and advances the head in the same transaction. The next writer waits on that lock until the first has committed, and PostgreSQL makes a
 /// commit visible before it releases the transaction's locks, so positions are assigned in commit order: when a
 /// reader sees position n, every position below n is already visible. Positions are also contiguous (no sequence
 /// numbers burnt by rollbacks). The cost, one writer at a time, is what the group commit pays back: concurrent
