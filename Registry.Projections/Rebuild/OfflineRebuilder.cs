@@ -137,13 +137,21 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         }
     }
 
-    /// <summary>The indexes only queries use, built once from the loaded rows rather than updated row by row during the load.</summary>
+    /// <summary>
+    /// The indexes only queries use, built once from the loaded rows rather than updated row by row during the load.
+    /// On PostgreSQL the new tables are then analyzed: until autovacuum gets to them the planner would take a table of a
+    /// million rows for an empty one (measured: a common word's search read and sorted 7,143 rows instead of walking the name
+    /// index, 29 ms against 2 ms). SQLite's query plans here were chosen and checked without statistics.
+    /// </summary>
     private async Task CreateQueryIndexesAsync(DbConnection connection, IReadOnlyList<IProjection> projections, int generation, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var projection in projections)
         foreach (var ddl in projection.QueryIndexes(dialect, t => ProjectionBatch.TableName(t, generation)))
             await ExecuteAsync(connection, tx, ddl, ct);
+        if (dialect == SqlDialect.Postgres)
+            foreach (var table in projections.SelectMany(p => p.Tables))
+                await ExecuteAsync(connection, tx, $"ANALYZE {ProjectionBatch.TableName(table, generation)}", ct);
         await tx.CommitAsync(ct);
     }
 
