@@ -49,12 +49,13 @@ public sealed class SqliteEventStore : SqlEventStore
     {
         // Appends almost always carry new event ids, so their ids are looked up only when the unique index says one is
         // recorded already, or when an append is refused (it may be the retry of one that succeeded).
-        var plan = await TryCommitAsync(batch, lookUpIds: false) ?? await TryCommitAsync(batch, lookUpIds: true);
-        Complete(plan!);
-        if (plan!.Rows.Count > 0) _committed.Fire();
+        var plan = await TryCommitAsync(batch, lookUpIds: false) ?? await TryCommitAsync(batch, lookUpIds: true)
+            ?? throw new InvalidOperationException("a commit with the ids looked up always decides");
+        Complete(plan);
+        if (plan.Rows.Count > 0) _committed.Fire();
     }
 
-    /// <summary>One group commit in one transaction; null (nothing written) when it must be redone with the ids looked up.</summary>
+    /// <summary>One group commit in one transaction; null (nothing written) when, without the ids, it must be redone with them.</summary>
     private async Task<BatchPlan?> TryCommitAsync(IReadOnlyList<PendingAppend> batch, bool lookUpIds)
     {
         BatchPlan plan;
