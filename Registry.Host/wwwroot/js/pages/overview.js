@@ -5,8 +5,18 @@ import { num, escape } from '../format.js';
 import { html, explainLink } from '../dom.js';
 import { chart } from '../charts.js';
 
-// The latest complete year: the current one is still being reported.
+// The latest complete year (the current one is still being reported), or, when the registry records nothing that
+// recent, the year of its latest startup registration: a first look should not be a table of zeros.
 export let overviewYear = new Date().getFullYear() - 1;
+let yearSettled = false;
+
+async function settleYear() {
+  if (yearSettled) return;
+  yearSettled = true;
+  const latest = await get(`/api/startups${query({ sort: '-registered', pageSize: 1 }, { map: false })}`);
+  const registered = latest.items[0]?.registeredOn;
+  if (registered) overviewYear = Math.min(overviewYear, Number(registered.slice(0, 4)));
+}
 let sortKey = 'startups';
 let descending = true;
 
@@ -17,6 +27,7 @@ const columns = [
 
 /** Every unit of the map with its key figures for one year, as a sortable table and a ranked bar chart. */
 export async function overview() {
+  await settleYear();
   const list = await get(`/api/provinces${query()}`);
   const rows = await Promise.all(list.provinces.map(async p => {
     const d = await get(`/api/provinces/${encodeURIComponent(p.code)}/dashboard${query({ year: overviewYear })}`);
