@@ -22,6 +22,7 @@ public static class EventCatalogue
     {
         (typeof(ProvinceRegistered), 1), (typeof(ProvincesReorganized), 1), (typeof(ProvinceRenamed), 1),
         (typeof(ProvincialPlanAdopted), 1), (typeof(PlanTargetRevised), 1), (typeof(PlanSuperseded), 1), (typeof(ResolutionIssued), 1),
+        (typeof(PlanNumberClaimed), 1),
         (typeof(StartupRegistered), 1), (typeof(StartupProfileUpdated), 1), (typeof(StartupRelocated), 1), (typeof(StartupIncorporated), 1),
         (typeof(StartupClosed), 1), (typeof(SupportGranted), 1), (typeof(FundingRecorded), 1),
         (typeof(SupportOrganizationRegistered), 1), (typeof(OrganizationRenamed), 1), (typeof(OrganizationClosed), 1),

@@ -58,6 +58,8 @@ public sealed class AppendHandler(IEventStore store, IGrpcAccess access, Command
 
     private async Task<AppendResp> RecordAsync(string stream, ExpectedRevision expected, ProposedEvent proposed, Principal caller, CancellationToken ct)
     {
+        if (CatalogueCommands.Claims.TryGetValue(proposed.Type, out var claimant))
+            throw GrpcErrors.BadRequest($"'{proposed.Type}' is written by {claimant} together with the fact that claims it: append that fact instead.");
         var command = CatalogueCommands.For(proposed.Type)
             ?? throw GrpcErrors.BadRequest($"'{proposed.Type}' is not in the registry's event catalogue: appends through gRPC record catalogue facts only.");
         using var data = Parse(proposed);

@@ -51,7 +51,15 @@ public static class CatalogueCommands
         [nameof(FactRetracted)] = nameof(RetractFact),
     };
 
+    /// <summary>Claims (<c>UniqueClaim</c>): written by the command whose fact claims, never proposed on their own.</summary>
+    private static readonly Dictionary<string, string> ClaimedBy = new(StringComparer.Ordinal)
+    {
+        [nameof(PlanNumberClaimed)] = nameof(AdoptProvincialPlan),
+    };
+
     public static IReadOnlyDictionary<string, string> All => ByEventType;
+
+    public static IReadOnlyDictionary<string, string> Claims => ClaimedBy;
 
     /// <summary>The command that records <paramref name="eventType"/>, or null for a type outside the catalogue.</summary>
     public static string? For(string eventType) => ByEventType.GetValueOrDefault(eventType);

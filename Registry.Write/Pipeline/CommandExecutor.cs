@@ -52,6 +52,7 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
         var related = await LoadRelatedAsync(useCase, command, ct);
         var decided = useCase.Decide(command, facts, related).ToList();
         var events = EventEncoder.Encode(decided, context);
+        if (useCase.ClaimOf(command) is { } claim) await ClaimAsync(useCase, command, context, claim, ct);
         AppendResult appended;
         try
         {
@@ -93,6 +94,27 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
         var given = JsonSerializer.SerializeToNode(command, command.GetType(), RegistryJson.Options)!.AsObject();
         var stored = JsonSerializer.SerializeToNode(recorded, recorded.GetType(), RegistryJson.Options)!.AsObject();
         return given.All(p => p.Value is null || JsonNode.DeepEquals(p.Value, stored[p.Key]));
+    }
+
+    /// <summary>Appends the claim as its stream's first event; when the stream exists, the claim there must be the command's own.</summary>
+    private async Task ClaimAsync<TCommand>(UseCase<TCommand> useCase, TCommand command, CommandContext context, UniqueClaim claim, CancellationToken ct)
+        where TCommand : class, IRegistryCommand
+    {
+        EventData[] events = [EventEncoder.EncodeClaim(claim.Fact, context)];
+        try
+        {
+            await WriteResilience.Transient.ExecuteAsync(async t => await store.AppendAsync(claim.Stream, ExpectedRevision.NoStream, events, t), ct);
+        }
+        catch (WrongExpectedRevisionException)
+        {
+            var holder = (await LoadAsync(claim.Stream, ct)).Recorded[0].Fact;
+            if (useCase.ClaimedByAnother(command, holder) is { } rule) throw Rule.Broken(rule);
+        }
+        catch (DuplicateEventIdException e)
+        {
+            // This command id already claimed another value: the id is being reused for another command.
+            throw new CommandRejectedException(CommandError.IdempotencyKeyReused(context.CommandId, e.Message));
+        }
     }
 
     private async Task<Facts> LoadAsync(string stream, CancellationToken ct) =>

@@ -15,6 +15,9 @@ public static class DeterministicId
     /// <summary>The id of the <paramref name="index"/>-th event a command writes.</summary>
     public static Guid ForEvent(Guid commandId, int index) => Create(EventNamespace, $"{commandId:N}/{index}");
 
+    /// <summary>The id of the claim a command writes before its events (<see cref="UniqueClaim"/>).</summary>
+    public static Guid ForClaim(Guid commandId) => Create(EventNamespace, $"{commandId:N}/claim");
+
     /// <summary>A command id from any text (an Idempotency-Key that is not a UUID, an import row's content).</summary>
     public static Guid ForCommand(string name) => Create(CommandNamespace, name);
 

@@ -13,16 +13,19 @@ public static class EventEncoder
     public static IReadOnlyList<EventData> Encode(IReadOnlyList<IRegistryEvent> facts, CommandContext context)
     {
         var events = new EventData[facts.Count];
-        for (var i = 0; i < facts.Count; i++)
-        {
-            var fact = facts[i];
-            var type = EventCatalogue.NameOf(fact.GetType());
-            var metadata = new EventMetadata(fact.OccurredOn, context.Principal.KeyId, fact.Source, context.CorrelationId,
-                context.CommandId, EventCatalogue.VersionOf(type));
-            events[i] = new EventData(DeterministicId.ForEvent(context.CommandId, i), type,
-                JsonSerializer.SerializeToUtf8Bytes(fact, fact.GetType(), RegistryJson.Options),
-                JsonSerializer.SerializeToUtf8Bytes(metadata, RegistryJson.Options));
-        }
+        for (var i = 0; i < facts.Count; i++) events[i] = Encode(facts[i], DeterministicId.ForEvent(context.CommandId, i), context);
         return events;
+    }
+
+    /// <summary>A command's claim (<see cref="UniqueClaim"/>): its id is derived from the command id too, apart from its facts'.</summary>
+    public static EventData EncodeClaim(IRegistryEvent claim, CommandContext context) => Encode(claim, DeterministicId.ForClaim(context.CommandId), context);
+
+    private static EventData Encode(IRegistryEvent fact, Guid eventId, CommandContext context)
+    {
+        var type = EventCatalogue.NameOf(fact.GetType());
+        var metadata = new EventMetadata(fact.OccurredOn, context.Principal.KeyId, fact.Source, context.CorrelationId,
+            context.CommandId, EventCatalogue.VersionOf(type));
+        return new EventData(eventId, type, JsonSerializer.SerializeToUtf8Bytes(fact, fact.GetType(), RegistryJson.Options),
+            JsonSerializer.SerializeToUtf8Bytes(metadata, RegistryJson.Options));
     }
 }

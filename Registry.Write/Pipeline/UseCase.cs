@@ -39,6 +39,17 @@ public abstract class UseCase<TCommand> : IUseCase where TCommand : class, IRegi
     /// province). Read in full on each command, so only for rare commands over small categories.</summary>
     public virtual IEnumerable<string> RelatedEventTypes(TCommand command) => [];
 
+    /// <summary>
+    /// A value the command's facts hold that no other entity may hold, or null. A rule checked on facts read earlier
+    /// cannot see a command deciding at the same moment, so the value is claimed in a stream of its own just before
+    /// the facts are appended: the log appends a stream's first event once, and the second claimant is refused.
+    /// </summary>
+    public virtual UniqueClaim? ClaimOf(TCommand command) => null;
+
+    /// <summary>The rule broken when <paramref name="claim"/> already holds the value, or null when it is this command's
+    /// own claim (the command sent again, or cut short between its claim and its facts).</summary>
+    public virtual string? ClaimedByAnother(TCommand command, IRegistryEvent claim) => null;
+
     public abstract IEnumerable<IRegistryEvent> Decide(TCommand command, Facts stream, Related related);
 
     /// <summary>The use case's Mediator message for this command.</summary>

@@ -26,6 +26,13 @@ public sealed class AdoptProvincialPlan : UseCase<Command>
 
     public override IEnumerable<string> RelatedEventTypes(Command command) => [nameof(ProvincialPlanAdopted)];
 
+    public override UniqueClaim? ClaimOf(Command c) =>
+        new(StreamNames.PlanNumber(c.ProvinceCode, c.Number), new PlanNumberClaimed(c.ProvinceCode, c.Number.Trim(), c.PlanId, c.OccurredOn, c.Source));
+
+    public override string? ClaimedByAnother(Command c, IRegistryEvent claim) => claim is PlanNumberClaimed held && held.PlanId != c.PlanId
+        ? $"province {c.ProvinceCode} already has plan {held.Number} (plan '{held.PlanId}'): one plan number per province"
+        : null;
+
     public override void Validate(Command c, FieldErrors errors)
     {
         errors.Require(c.PeriodTo >= c.PeriodFrom, "periodTo", $"is before periodFrom ({c.PeriodFrom})");
@@ -39,6 +46,7 @@ public sealed class AdoptProvincialPlan : UseCase<Command>
     {
         if (plan.First<ProvincialPlanAdopted>() is { } adopted)
             throw Rule.Broken($"plan '{c.PlanId}' is already adopted ({adopted.Number})");
+        // Adoptions recorded before this one; two decided at the same moment are told apart by the claim (ClaimOf).
         // The plan's own adoption is not another plan with its number: the same command sent again must reach the
         // append, where its event id answers it idempotently (a different command for this plan id is refused above
         // once the stream is read).
