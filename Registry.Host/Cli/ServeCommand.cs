@@ -31,7 +31,7 @@ public static class ServeCommand
             var serving = role != ServeRole.Projections;
             var grpc = serving ? GrpcServeOptions.Settings(result) : GrpcServeOptions.Settings(result) with { Addresses = [] };
             await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
-            var builder = WebApplication.CreateSlimBuilder();
+            var builder = RegistryWebHost.CreateBuilder();
             var urls = result.GetValue(Urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries);
             builder.ListenForHttpAndGrpc(urls, grpc);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -1,3 +1,4 @@
+using Registry.Host.Hosting;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
@@ -134,7 +135,7 @@ public static class BenchCommandsCommand
 
     private static async Task<WebApplication> StartServerAsync(IEventStore store, CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = RegistryWebHost.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(store);

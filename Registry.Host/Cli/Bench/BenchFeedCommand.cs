@@ -1,3 +1,4 @@
+using Registry.Host.Hosting;
 using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
@@ -140,7 +141,7 @@ public static class BenchFeedCommand
     /// <summary>The feed and the gRPC endpoint exactly as <c>registry serve</c> wires them (plaintext loopback gRPC reads as a partner).</summary>
     private static async Task<WebApplication> StartServerAsync(IEventStore store, int httpPort, int grpcPort, CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = RegistryWebHost.CreateBuilder();
         builder.ListenForHttpAndGrpc([$"http://127.0.0.1:{httpPort}"], GrpcEndpointSettings.Create($"127.0.0.1:{grpcPort}", null));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(store);

@@ -1,3 +1,4 @@
+using Registry.Host.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Projections.Runtime;
 using System.Net;
@@ -38,7 +39,7 @@ public sealed class QueryEndpointsSpecs
         await using (var db = ReadDatabase.For(location))
             await new OfflineRebuilder(_store, db.CreateConnection, db.Dialect).RebuildAsync(ReadModels.All(), 1);
 
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = RegistryWebHost.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new ProjectionWaiter(await ProjectionDatabase.OpenAsync(location), RegistryProjections.All.Select(p => p.Name)));

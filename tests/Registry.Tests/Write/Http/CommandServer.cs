@@ -1,3 +1,4 @@
+using Registry.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -39,7 +40,7 @@ public sealed class CommandServer : IAsyncDisposable
         var store = await StoreKind.OpenNewAsync(kind);
         await store.AppendAsync(StreamNames.ProvinceMap, ExpectedRevision.NoStream,
             EventEncoder.Encode([.. TestMap.Provinces, TestMap.Reorganization], new CommandContext(Guid.NewGuid(), Principal.Admin("test"))));
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = RegistryWebHost.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IEventStore>(store);
