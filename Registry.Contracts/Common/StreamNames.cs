@@ -8,18 +8,6 @@ public static class StreamNames
 
     public static string Plan(string planId) => $"plan-{planId}";
 
-    /// <summary>
-    /// Where a plan number of a province is claimed. "201/KH-UBND" and " 201/kh-ubnd" are one number, so it is trimmed
-    /// and upper-cased; a space inside it is escaped (<c>%0020</c>), since a stream name has none.
-    /// </summary>
-    public static string PlanNumber(string provinceCode, string number)
-    {
-        var key = new System.Text.StringBuilder();
-        foreach (var c in number.Trim().ToUpperInvariant())
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c == '%') key.Append('%').Append(((int)c).ToString("X4"));
-            else key.Append(c);
-        return $"plannumber-{provinceCode}-{key}";
-    }
     public static string Resolution(string resolutionId) => $"resolution-{resolutionId}";
     public static string Startup(string startupId) => $"startup-{startupId}";
     public static string Organization(string organizationId) => $"organization-{organizationId}";

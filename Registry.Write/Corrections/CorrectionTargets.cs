@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Registry.Contracts.Common;
 using Registry.Contracts.Corrections;
+using Registry.Contracts.Plans;
 using Registry.EventStore;
 using Registry.Write.Pipeline;
 
@@ -25,6 +26,9 @@ public static class CorrectionTargets
         var target = stream.Find(eventId) ?? throw Rule.Broken($"no fact of stream '{stream.Stream}' has event id {eventId}");
         if (target.Fact is FactCorrected or FactRetracted)
             throw Rule.Broken($"event {eventId} is itself a {target.EventType}: correct or retract the original fact");
+        // A claim belongs to the fact it was appended with; its id, not its content, is what keeps the value taken.
+        if (target.Fact is PlanNumberClaimed)
+            throw Rule.Broken($"event {eventId} is a {target.EventType}, recorded with the plan's adoption: correct or retract the adoption");
         if (givenType is not null && givenType != target.EventType)
             throw Rule.Broken($"event {eventId} is a {target.EventType}, not a {givenType}");
         if (stream.Effective.All(f => f.EventId != eventId))

@@ -38,7 +38,7 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
     private async Task<CommandResult> DecideAndAppendAsync<TCommand>(UseCase<TCommand> useCase, TCommand command, CommandContext context,
         Facts facts, CancellationToken ct) where TCommand : class, IRegistryCommand
     {
-        if (Replay(useCase, command, context, facts) is { } earlier) return earlier;
+        if (Replay(useCase, command, context, facts, useCase.ClaimOf(command)) is { } earlier) return earlier;
 
         if (context.Principal.Role != Role.Admin)
         {
@@ -51,18 +51,27 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
 
         var related = await LoadRelatedAsync(useCase, command, ct);
         var decided = useCase.Decide(command, facts, related).ToList();
-        var events = EventEncoder.Encode(decided, context);
-        if (useCase.ClaimOf(command) is { } claim) await ClaimAsync(useCase, command, context, claim, ct);
+        var claim = useCase.ClaimOf(command);
+        IReadOnlyList<EventData> events = claim is null ? EventEncoder.Encode(decided, context)
+            : [EventEncoder.EncodeClaim(claim, context), .. EventEncoder.Encode(decided, context)];
         AppendResult appended;
         try
         {
             appended = await WriteResilience.Transient.ExecuteAsync(async t => await store.AppendAsync(facts.Stream, facts.Expected, events, t), ct);
         }
+        catch (DuplicateEventIdException e) when (claim is not null && e.EventId == claim.EventId)
+        {
+            var holder = await store.ReadEventAsync(claim.EventId, ct)
+                         ?? throw new InvalidOperationException($"event {claim.EventId} was reported recorded but cannot be read");
+            if (holder.StreamName != facts.Stream) throw Rule.Broken(useCase.ClaimedByAnother(command, StreamLoader.Deserialize(holder)));
+            // The claim is this stream's own: the stream was written since it was read (or never read); decide again on it.
+            return await DecideAndAppendAsync(useCase, command, context, await LoadAsync(facts.Stream, ct), ct);
+        }
         catch (DuplicateEventIdException e)
         {
             // The command id is already in the log: this very command (answered as before), or another one (refused).
             var reloaded = await LoadAsync(facts.Stream, ct);
-            return Replay(useCase, command, context, reloaded)
+            return Replay(useCase, command, context, reloaded, claim)
                    ?? throw new CommandRejectedException(CommandError.IdempotencyKeyReused(context.CommandId, e.Message));
         }
         if (facts.Stream == StreamNames.ProvinceMap) provinces.Invalidate();
@@ -76,7 +85,7 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
     /// The first answer when the stream already holds this command's events. The command must agree with what was
     /// recorded on every field it gives (a command has its event's fields); otherwise the id is being reused.
     /// </summary>
-    private static CommandResult? Replay<TCommand>(UseCase<TCommand> useCase, TCommand command, CommandContext context, Facts facts)
+    private static CommandResult? Replay<TCommand>(UseCase<TCommand> useCase, TCommand command, CommandContext context, Facts facts, UniqueClaim? claim)
         where TCommand : class, IRegistryCommand
     {
         var written = new List<RecordedFact>();
@@ -85,6 +94,8 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
         if (!Agrees(command, written[0].Fact))
             throw new CommandRejectedException(CommandError.IdempotencyKeyReused(context.CommandId,
                 $"it recorded {written[0].EventType} at revision {written[0].Revision} of '{facts.Stream}' with other fields"));
+        // The claim was appended just before the facts: answered as the first time.
+        if (claim is not null && facts.Find(claim.EventId) is { } claimed && claimed.Revision == written[0].Revision - 1) written.Insert(0, claimed);
         return new CommandResult(context.CommandId, useCase.Name, facts.Stream, written[^1].Revision, written[0].Position, written[^1].Position,
             written.Select(w => new WrittenEvent(w.EventId, w.EventType, w.Revision, w.Position)).ToList(), AlreadyRecorded: true);
     }
@@ -96,27 +107,6 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
         return given.All(p => p.Value is null || JsonNode.DeepEquals(p.Value, stored[p.Key]));
     }
 
-    /// <summary>Appends the claim as its stream's first event; when the stream exists, the claim there must be the command's own.</summary>
-    private async Task ClaimAsync<TCommand>(UseCase<TCommand> useCase, TCommand command, CommandContext context, UniqueClaim claim, CancellationToken ct)
-        where TCommand : class, IRegistryCommand
-    {
-        EventData[] events = [EventEncoder.EncodeClaim(claim.Fact, context)];
-        try
-        {
-            await WriteResilience.Transient.ExecuteAsync(async t => await store.AppendAsync(claim.Stream, ExpectedRevision.NoStream, events, t), ct);
-        }
-        catch (WrongExpectedRevisionException)
-        {
-            var holder = (await LoadAsync(claim.Stream, ct)).Recorded[0].Fact;
-            if (useCase.ClaimedByAnother(command, holder) is { } rule) throw Rule.Broken(rule);
-        }
-        catch (DuplicateEventIdException e)
-        {
-            // This command id already claimed another value: the id is being reused for another command.
-            throw new CommandRejectedException(CommandError.IdempotencyKeyReused(context.CommandId, e.Message));
-        }
-    }
-
     private async Task<Facts> LoadAsync(string stream, CancellationToken ct) =>
         await WriteResilience.Transient.ExecuteAsync(async t => await loader.LoadAsync(stream, t), ct);
 
@@ -126,11 +116,6 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
         var streams = new Dictionary<string, Facts>();
         foreach (var stream in useCase.RelatedStreams(command).Distinct())
             streams[stream] = await LoadAsync(stream, ct);
-        var types = useCase.RelatedEventTypes(command).ToHashSet();
-        var acrossLog = new List<IRegistryEvent>();
-        if (types.Count > 0)
-            await foreach (var e in store.ReadAllAsync(Direction.Forwards, 1, long.MaxValue, EventFilter.EventTypePrefix([.. types]), ct))
-                if (types.Contains(e.EventType)) acrossLog.Add(StreamLoader.Deserialize(e));
-        return streams.Count == 0 && acrossLog.Count == 0 ? Related.None : new Related(streams, acrossLog);
+        return streams.Count == 0 ? Related.None : new Related(streams);
     }
 }

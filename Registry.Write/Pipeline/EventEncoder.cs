@@ -17,8 +17,8 @@ public static class EventEncoder
         return events;
     }
 
-    /// <summary>A command's claim (<see cref="UniqueClaim"/>): its id is derived from the command id too, apart from its facts'.</summary>
-    public static EventData EncodeClaim(IRegistryEvent claim, CommandContext context) => Encode(claim, DeterministicId.ForClaim(context.CommandId), context);
+    /// <summary>A command's claim, under the id derived from the value it claims.</summary>
+    public static EventData EncodeClaim(UniqueClaim claim, CommandContext context) => Encode(claim.Fact, claim.EventId, context);
 
     private static EventData Encode(IRegistryEvent fact, Guid eventId, CommandContext context)
     {

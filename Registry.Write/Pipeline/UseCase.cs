@@ -35,20 +35,15 @@ public abstract class UseCase<TCommand> : IUseCase where TCommand : class, IRegi
     /// <summary>Other streams the decider consults; they are loaded before it decides.</summary>
     public virtual IEnumerable<string> RelatedStreams(TCommand command) => [];
 
-    /// <summary>Event types the decider needs across the whole log (a rule over a category, such as one plan number per
-    /// province). Read in full on each command, so only for rare commands over small categories.</summary>
-    public virtual IEnumerable<string> RelatedEventTypes(TCommand command) => [];
-
     /// <summary>
     /// A value the command's facts hold that no other entity may hold, or null. A rule checked on facts read earlier
-    /// cannot see a command deciding at the same moment, so the value is claimed in a stream of its own just before
-    /// the facts are appended: the log appends a stream's first event once, and the second claimant is refused.
+    /// cannot see a command deciding at the same moment, so the claim is appended with the facts under an id derived
+    /// from the value: the log records an event id once, and refuses the whole append of a second claimant.
     /// </summary>
     public virtual UniqueClaim? ClaimOf(TCommand command) => null;
 
-    /// <summary>The rule broken when <paramref name="claim"/> already holds the value, or null when it is this command's
-    /// own claim (the command sent again, or cut short between its claim and its facts).</summary>
-    public virtual string? ClaimedByAnother(TCommand command, IRegistryEvent claim) => null;
+    /// <summary>The rule a command breaks when <paramref name="claim"/>, recorded by another entity, holds its value.</summary>
+    public virtual string ClaimedByAnother(TCommand command, IRegistryEvent claim) => $"{claim} is already recorded";
 
     public abstract IEnumerable<IRegistryEvent> Decide(TCommand command, Facts stream, Related related);
 

@@ -24,14 +24,13 @@ public sealed class AdoptProvincialPlan : UseCase<Command>
 
     public override string StreamOf(Command command) => StreamNames.Plan(command.PlanId);
 
-    public override IEnumerable<string> RelatedEventTypes(Command command) => [nameof(ProvincialPlanAdopted)];
+    /// <summary>"201/KH-UBND" and " 201/kh-ubnd" are one number.</summary>
+    public override UniqueClaim? ClaimOf(Command c) => new($"plan-number/{c.ProvinceCode}/{c.Number.Trim().ToUpperInvariant()}",
+        new PlanNumberClaimed(c.ProvinceCode, c.Number.Trim(), c.PlanId, c.OccurredOn, c.Source));
 
-    public override UniqueClaim? ClaimOf(Command c) =>
-        new(StreamNames.PlanNumber(c.ProvinceCode, c.Number), new PlanNumberClaimed(c.ProvinceCode, c.Number.Trim(), c.PlanId, c.OccurredOn, c.Source));
-
-    public override string? ClaimedByAnother(Command c, IRegistryEvent claim) => claim is PlanNumberClaimed held && held.PlanId != c.PlanId
+    public override string ClaimedByAnother(Command c, IRegistryEvent claim) => claim is PlanNumberClaimed held
         ? $"province {c.ProvinceCode} already has plan {held.Number} (plan '{held.PlanId}'): one plan number per province"
-        : null;
+        : base.ClaimedByAnother(c, claim);
 
     public override void Validate(Command c, FieldErrors errors)
     {
@@ -46,15 +45,6 @@ public sealed class AdoptProvincialPlan : UseCase<Command>
     {
         if (plan.First<ProvincialPlanAdopted>() is { } adopted)
             throw Rule.Broken($"plan '{c.PlanId}' is already adopted ({adopted.Number})");
-        // Adoptions recorded before this one; two decided at the same moment are told apart by the claim (ClaimOf).
-        // The plan's own adoption is not another plan with its number: the same command sent again must reach the
-        // append, where its event id answers it idempotently (a different command for this plan id is refused above
-        // once the stream is read).
-        if (related.AcrossLog<ProvincialPlanAdopted>().FirstOrDefault(p => p.PlanId != c.PlanId && p.ProvinceCode == c.ProvinceCode && SameNumber(p.Number, c.Number)) is { } same)
-            throw Rule.Broken($"province {c.ProvinceCode} already has plan {same.Number} (plan '{same.PlanId}', issued {same.IssuedOn:yyyy-MM-dd}): one plan number per province");
         yield return new ProvincialPlanAdopted(c.PlanId, c.Number, c.Issuer, c.IssuedOn, c.ProvinceCode, c.PeriodFrom, c.PeriodTo, c.Title, c.Targets, c.OccurredOn, c.Source);
     }
-
-    /// <summary>"201/KH-UBND" and "201/kh-ubnd " are one number.</summary>
-    private static bool SameNumber(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

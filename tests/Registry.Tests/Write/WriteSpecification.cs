@@ -63,20 +63,16 @@ public abstract class WriteSpecification
     }
 
     /// <summary>The command succeeded and wrote exactly <paramref name="expected"/> (compared as JSON) to <paramref name="stream"/>.</summary>
-    protected Task ThenWrote(CommandOutcome outcome, string stream, params IRegistryEvent[] expected) =>
-        ThenWroteIn(outcome, stream, [.. expected.Select(f => (stream, f))]);
-
-    /// <summary>The command succeeded, answered with <paramref name="stream"/>, and the log gained exactly <paramref name="expected"/>, in order.</summary>
-    protected async Task ThenWroteIn(CommandOutcome outcome, string stream, params (string Stream, IRegistryEvent Fact)[] expected)
+    protected async Task ThenWrote(CommandOutcome outcome, string stream, params IRegistryEvent[] expected)
     {
         Assert.That(outcome.Error, Is.Null, () => $"{outcome.Error!.Kind}: {outcome.Error.Detail}");
         Assert.That(outcome.Result!.Stream, Is.EqualTo(stream));
         var written = new List<RecordedEvent>();
         await foreach (var e in Store.ReadAllAsync(Direction.Forwards, _headBefore + 1, long.MaxValue)) written.Add(e);
-        Assert.That(written.Select(e => e.StreamName), Is.EqualTo(expected.Select(x => x.Stream)));
+        Assert.That(written.Select(e => e.StreamName), Is.All.EqualTo(stream));
         Assert.That(written.Select(e => JsonSerializer.Deserialize<JsonElement>(e.Data).GetRawText()),
-            Is.EqualTo(expected.Select(x => JsonSerializer.Serialize(x.Fact, x.Fact.GetType(), RegistryJson.Options))));
-        Assert.That(written.Select(e => e.EventType), Is.EqualTo(expected.Select(x => x.Fact.GetType().Name)));
+            Is.EqualTo(expected.Select(f => JsonSerializer.Serialize(f, f.GetType(), RegistryJson.Options))));
+        Assert.That(written.Select(e => e.EventType), Is.EqualTo(expected.Select(f => f.GetType().Name)));
     }
 
     /// <summary>The command was refused with <paramref name="kind"/>, a detail (or field error) containing <paramref name="says"/>, and nothing written.</summary>

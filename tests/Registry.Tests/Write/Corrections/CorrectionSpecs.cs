@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Registry.Contracts.Common;
 using Registry.Contracts.Corrections;
+using Registry.Contracts.Plans;
 using Registry.Contracts.Trainings;
 using Registry.Write.Pipeline;
 
@@ -52,6 +53,17 @@ public sealed class CorrectionSpecs : WriteSpecification
         var id = await GivenTraining();
         var replacement = Json(Training with { Participants = Figure.Exact(150) });
         await ThenRefused(await When(new CorrectFact(id, "StartupRegistered", replacement, "r", On, "s")), CommandErrorKind.Invalid, "is required", "replacement.startupId");
+    }
+
+    [Test]
+    public async Task A_plan_numbers_claim_is_not_corrected_or_retracted_on_its_own()
+    {
+        var adopt = new AdoptProvincialPlan("ls-201-2021", "201/KH-UBND", "UBND tỉnh Lạng Sơn", new DateOnly(2021, 3, 15), "20", 2021, 2025,
+            "Hỗ trợ khởi nghiệp", [], new DateOnly(2021, 3, 15), "seed 002");
+        Assert.That((await When(adopt)).Succeeded, Is.True);
+        var claim = await EventIdAt("plan-ls-201-2021", 0);
+        await ThenRefused(await When(new RetractFact(claim, null, "free the number", On, "s")), CommandErrorKind.RuleBroken,
+            "recorded with the plan's adoption: correct or retract the adoption");
     }
 
     [Test]
