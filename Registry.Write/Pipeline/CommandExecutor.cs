@@ -38,7 +38,8 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
     private async Task<CommandResult> DecideAndAppendAsync<TCommand>(UseCase<TCommand> useCase, TCommand command, CommandContext context,
         Facts facts, CancellationToken ct) where TCommand : class, IRegistryCommand
     {
-        if (Replay(useCase, command, context, facts, useCase.ClaimOf(command)) is { } earlier) return earlier;
+        var claim = useCase.ClaimOf(command);
+        if (Replay(useCase, command, context, facts, claim) is { } earlier) return earlier;
 
         if (context.Principal.Role != Role.Admin)
         {
@@ -51,7 +52,6 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
 
         var related = await LoadRelatedAsync(useCase, command, ct);
         var decided = useCase.Decide(command, facts, related).ToList();
-        var claim = useCase.ClaimOf(command);
         IReadOnlyList<EventData> events = claim is null ? EventEncoder.Encode(decided, context)
             : [EventEncoder.EncodeClaim(claim, context), .. EventEncoder.Encode(decided, context)];
         AppendResult appended;
@@ -61,7 +61,7 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
         }
         catch (DuplicateEventIdException e) when (claim is not null && e.EventId == claim.EventId)
         {
-            var holder = await store.ReadEventAsync(claim.EventId, ct)
+            var holder = await WriteResilience.Transient.ExecuteAsync(async t => await store.ReadEventAsync(claim.EventId, t), ct)
                          ?? throw new InvalidOperationException($"event {claim.EventId} was reported recorded but cannot be read");
             if (holder.StreamName != facts.Stream) throw Rule.Broken(useCase.ClaimedByAnother(command, StreamLoader.Deserialize(holder)));
             // The claim is this stream's own: the stream was written since it was read (or never read); decide again on it.
