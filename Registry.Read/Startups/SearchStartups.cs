@@ -71,14 +71,15 @@ public static class SearchStartups
             p.Add("stage", stage);
             where.Add("stage = @stage");
         }
+        List<string>? matches = null;
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = TextNormalizer.Normalize(query.Q);
             p.Add("q", "%" + q + "%");
-            var matches = new List<string> { "search_norm LIKE @q" };
             // Units whose name matches, each for the dates its code meant that unit.
             var units = provinces.Units(MapKind.Pre2025).Concat(provinces.Units(MapKind.Map2025)).Distinct()
                 .Where(u => TextNormalizer.Normalize(u.Name).Contains(q, StringComparison.Ordinal)).ToList();
+            matches = [];
             for (var i = 0; i < units.Count; i++)
             {
                 p.Add($"uc{i}", units[i].Code);
@@ -86,9 +87,8 @@ public static class SearchStartups
                 p.Add($"ut{i}", units[i].ExistsTo ?? "9999-12-31");
                 matches.Add($"(province_code = @uc{i} AND province_on >= @uf{i} AND province_on < @ut{i})");
             }
-            where.Add("(" + string.Join(" OR ", matches) + ")");
         }
-        var filter = string.Join(" AND ", where);
+        var branches = StartupMatches.Branches(db.Dialect, string.Join(" AND ", where), matches);
         var offset = (long)(page - 1) * pageSize;
         var counted = Math.Max(CountCap, offset + pageSize);
         p.Add("countLimit", counted + 1);
@@ -97,9 +97,8 @@ public static class SearchStartups
         // One round trip: the capped count, then the page.
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             $"""
-            SELECT count(*) FROM (SELECT 1 FROM startups WHERE {filter} LIMIT @countLimit) capped;
-            SELECT startup_id, name, province_code, province_on, sectors, stage, status, registered_on, company_name, website, source, event_id
-            FROM startups WHERE {filter} ORDER BY {orderBy} LIMIT @limit OFFSET @offset
+            SELECT count(*) FROM ({StartupMatches.Keys(branches, "1")} LIMIT @countLimit) capped;
+            {StartupMatches.Page(branches, orderBy, "s.startup_id, s.name, s.province_code, s.province_on, s.sectors, s.stage, s.status, s.registered_on, s.company_name, s.website, s.source, s.event_id")}
             """, p, cancellationToken: ct));
         var total = await results.ReadSingleAsync<long>();
         var rows = await results.ReadAsync<Row>();
