@@ -35,12 +35,14 @@ public static class SearchAll
         await using var connection = await db.OpenAsync(ct);
         var at = await AsOfResolver.ResolveAsync(connection, asOf, ct);
         var sql = string.Join(" UNION ALL ", Kinds.Select(k => k.Table == "startups"
-            ? $"SELECT * FROM ({StartupMatches.Page(StartupMatches.Branches(db.Dialect, Temporal.VisibleAt(), []), k.Order,
-                $"'{k.Kind}' AS kind, s.{k.Id} AS id, s.{k.Title} AS title, s.{k.Province} AS province_code")}) {k.Table}_hits"
+            ? $"SELECT * FROM (SELECT kind, id, title, province_code FROM ({StartupMatches.Rows(
+                    StartupMatches.OrderedKeys(StartupMatches.Branches(db.Dialect, Temporal.VisibleAt(), StartupMatches.Pattern(norm), []), k.Order, $"{PerKind}"),
+                    k.Order, $"'{k.Kind}' AS kind, s.{k.Id} AS id, s.{k.Title} AS title, s.{k.Province} AS province_code")}) h " +
+              $"ORDER BY {StartupMatches.OuterOrder(k.Order, "h")}) {k.Table}_hits"
             : $"SELECT * FROM (SELECT '{k.Kind}' AS kind, {k.Id} AS id, {k.Title} AS title, {k.Province} AS province_code FROM {k.Table} " +
               $"WHERE {Temporal.VisibleAt()} AND {k.Norm} LIKE @q ORDER BY {k.Order} LIMIT {PerKind}) {k.Table}_hits"));
         var hits = await connection.QueryAsync<Row>(new CommandDefinition(sql,
-            new { asOf = at.Position, q = "%" + norm + "%", limit = PerKind, offset = 0 }, cancellationToken: ct));
+            new { asOf = at.Position, q = "%" + norm + "%" }, cancellationToken: ct));
         return new SearchResults(q!, at.Position, hits.Select(h => new SearchHit(h.Kind, h.Id, h.Title, h.ProvinceCode)).ToList());
     }
 

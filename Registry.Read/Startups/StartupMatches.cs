@@ -5,43 +5,56 @@ namespace Registry.Read.Startups;
 
 /// <summary>
 /// The startup versions a search matches, as keys (<c>startup_id</c>, <c>valid_from</c> and the sort columns) read from
-/// the indexes alone, joined to their rows only for the page. On PostgreSQL the name index holds the search text only
-/// when it is short enough (<c>search_head</c>), so the longer texts are matched in a second, separate branch: an OR
-/// across both would make every index entry read its table row. A common word's keys then come from a walk of the name
-/// index, a rare word's from the trigram index, whichever the planner finds cheaper.
+/// the indexes alone, in order, joined to their rows only for the page. On PostgreSQL the name index holds the search
+/// text only when it is short enough (<c>search_head</c>), so the longer texts are matched in a second branch: an OR
+/// across both would make every index entry read its table row. Each branch is ordered and limited on its own, which
+/// lets PostgreSQL walk the name index for a common word and sort a rare word's few matches from the trigram index.
 /// </summary>
 internal static class StartupMatches
 {
     /// <summary>
-    /// The filter of each branch: <paramref name="filter"/> and, when <paramref name="otherMatches"/> is not null, a
-    /// match of <c>@q</c> in the search text or any of <paramref name="otherMatches"/>.
+    /// The LIKE pattern of a normalized search text, as an SQL literal rather than a parameter: PostgreSQL then plans
+    /// each search for its own word (a prepared statement's generic plan walked the whole name index for a rare word).
+    /// A normalized text holds only letters, digits and spaces; quotes are doubled all the same.
     /// </summary>
-    public static IReadOnlyList<string> Branches(SqlDialect dialect, string filter, IReadOnlyList<string>? otherMatches)
+    public static string Pattern(string normalized) => "'%" + normalized.Replace("'", "''", StringComparison.Ordinal) + "%'";
+
+    /// <summary>
+    /// The filter of each branch: <paramref name="filter"/> and, when <paramref name="pattern"/> is not null, a match
+    /// of it (see <see cref="Pattern"/>) in the search text or any of <paramref name="otherMatches"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Branches(SqlDialect dialect, string filter, string? pattern, IReadOnlyList<string> otherMatches)
     {
-        if (otherMatches is null) return [filter];
-        string Match(string column) => string.Join(" OR ", otherMatches.Prepend($"{column} LIKE @q"));
+        if (pattern is null) return [filter];
+        string Match(string column) => string.Join(" OR ", otherMatches.Prepend($"{column} LIKE {pattern}"));
         return dialect == SqlDialect.Postgres
             ? [$"{filter} AND search_head IS NOT NULL AND ({Match("search_head")})", $"{filter} AND search_head IS NULL AND ({Match("search_norm")})"]
             : [$"{filter} AND ({Match("search_norm")})"];
     }
 
-    /// <summary>The keys of the matching versions with <paramref name="columns"/>, unordered.</summary>
-    public static string Keys(IReadOnlyList<string> branches, string columns) =>
-        string.Join(" UNION ALL ", branches.Select(b => $"SELECT {columns} FROM startups WHERE {b}"));
+    /// <summary>The keys of the first <paramref name="limit"/> matches in <paramref name="orderBy"/> (unqualified column names).</summary>
+    public static string OrderedKeys(IReadOnlyList<string> branches, string orderBy, string limit)
+    {
+        var keyColumns = string.Join(", ", SortColumns(orderBy).Append("startup_id").Append("valid_from").Distinct());
+        return branches.Count == 1
+            ? $"SELECT {keyColumns} FROM startups WHERE {branches[0]} ORDER BY {orderBy} LIMIT {limit}"
+            : string.Join(" UNION ALL ", branches.Select((b, i) =>
+                $"SELECT * FROM (SELECT {keyColumns} FROM startups WHERE {b} ORDER BY {orderBy} LIMIT {limit}) b{i}")) + $" ORDER BY {orderBy} LIMIT {limit}";
+    }
 
     /// <summary>
-    /// Rows of <paramref name="selected"/> (qualified by <c>s.</c>) of one page of matches in <paramref name="orderBy"/>
-    /// (unqualified column names), with parameters <c>@limit</c>, <c>@offset</c> and <c>@asOf</c>.
+    /// <paramref name="selected"/> (columns of <c>s</c>) of the versions whose keys <paramref name="keys"/> lists, with the
+    /// sort columns as <c>o0</c>, <c>o1</c>… for the caller to order by (see <see cref="OuterOrder"/>); needs <c>@asOf</c>.
     /// </summary>
-    public static string Page(IReadOnlyList<string> branches, string orderBy, string selected)
-    {
-        var sortColumns = orderBy.Split(',').Select(o => o.Trim().Split(' ')[0]).ToList();
-        var keyColumns = string.Join(", ", sortColumns.Append("startup_id").Append("valid_from").Distinct());
-        var outerOrder = string.Join(", ", orderBy.Split(',').Select(o => "k." + o.Trim()));
-        return $"""
-            SELECT {selected} FROM ({Keys(branches, keyColumns)} ORDER BY {orderBy} LIMIT @limit OFFSET @offset) k
-            JOIN startups s ON s.startup_id = k.startup_id AND s.valid_from = k.valid_from AND {Temporal.VisibleAt("s")}
-            ORDER BY {outerOrder}
-            """;
-    }
+    public static string Rows(string keys, string orderBy, string selected) =>
+        $"""
+        SELECT {selected}, {string.Join(", ", SortColumns(orderBy).Select((c, i) => $"k.{c} AS o{i}"))} FROM ({keys}) k
+        JOIN startups s ON s.startup_id = k.startup_id AND s.valid_from = k.valid_from AND {Temporal.VisibleAt("s")}
+        """;
+
+    /// <summary><paramref name="orderBy"/> over the <c>o0</c>, <c>o1</c>… columns of <see cref="Rows"/> of <paramref name="alias"/>.</summary>
+    public static string OuterOrder(string orderBy, string alias) =>
+        string.Join(", ", orderBy.Split(',').Select((o, i) => $"{alias}.o{i}" + (o.Trim().EndsWith(" DESC", StringComparison.Ordinal) ? " DESC" : "")));
+
+    private static IEnumerable<string> SortColumns(string orderBy) => orderBy.Split(',').Select(o => o.Trim().Split(' ')[0]);
 }
