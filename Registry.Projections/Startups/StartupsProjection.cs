@@ -15,7 +15,7 @@ public sealed class StartupsProjection : ReadModelProjection
     public override string Name => "startups";
 
     // 2: the search and dashboard indexes (a deployed generation is rebuilt with them beside the one that serves).
-    // 3: PostgreSQL's search head in the name index.
+    // 3: PostgreSQL's search head in the name index, and the province and name index.
     public override int Version => 3;
     public override IReadOnlyList<string> Tables { get; } = ["startups", "startup_sectors", "fundings", "supports"];
 
@@ -85,6 +85,8 @@ public sealed class StartupsProjection : ReadModelProjection
         dialect == SqlDialect.Postgres
             ? $"CREATE INDEX ix_{table("startups")}_name ON {table("startups")} (name_norm, startup_id) INCLUDE (valid_from, valid_to, province_code, province_on, search_head)"
             : $"CREATE INDEX ix_{table("startups")}_name ON {table("startups")} (name_norm, startup_id, valid_from, valid_to, province_code, province_on, search_norm)",
+        // A province name's matches (a search for "lang son") in name order, read from the index alone.
+        Covering(dialect, $"ix_{table("startups")}_province_name ON {table("startups")}", "province_code, name_norm, startup_id", "province_on, valid_from, valid_to"),
         .. dialect == SqlDialect.Postgres
             ?
             [

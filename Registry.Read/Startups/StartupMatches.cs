@@ -5,10 +5,12 @@ namespace Registry.Read.Startups;
 
 /// <summary>
 /// The startup versions a search matches, as keys (<c>startup_id</c>, <c>valid_from</c> and the sort columns) read from
-/// the indexes alone, in order, joined to their rows only for the page. On PostgreSQL the name index holds the search
-/// text only when it is short enough (<c>search_head</c>), so the longer texts are matched in a second branch: an OR
-/// across both would make every index entry read its table row. Each branch is ordered and limited on its own, which
-/// lets PostgreSQL walk the name index for a common word and sort a rare word's few matches from the trigram index.
+/// the indexes alone, in order, joined to their rows only for the page. Each way of matching is a branch, ordered and
+/// limited on its own, and the branches' keys are merged without duplicates: an OR across them would make the planner
+/// walk one index for all (a province name's few hundred startups found by walking every name, or on PostgreSQL every
+/// index entry reading its table row). On PostgreSQL the name index holds the search text only when it is short enough
+/// (<c>search_head</c>), so the longer texts have a branch of their own; a common word walks the name index, a rare one
+/// sorts its few matches from the trigram index.
 /// </summary>
 internal static class StartupMatches
 {
@@ -26,11 +28,15 @@ internal static class StartupMatches
     public static IReadOnlyList<string> Branches(SqlDialect dialect, string filter, string? pattern, IReadOnlyList<string> otherMatches)
     {
         if (pattern is null) return [filter];
-        string Match(string column) => string.Join(" OR ", otherMatches.Prepend($"{column} LIKE {pattern}"));
-        return dialect == SqlDialect.Postgres
-            ? [$"{filter} AND search_head IS NOT NULL AND ({Match("search_head")})", $"{filter} AND search_head IS NULL AND ({Match("search_norm")})"]
-            : [$"{filter} AND ({Match("search_norm")})"];
+        IEnumerable<string> text = dialect == SqlDialect.Postgres
+            ? [$"search_head LIKE {pattern}", $"search_head IS NULL AND search_norm LIKE {pattern}"]
+            : [$"search_norm LIKE {pattern}"];
+        // A few other matches (a province name's units) each walk their own index in order; many are one OR.
+        var others = otherMatches.Count <= MaxOtherBranches ? otherMatches : [string.Join(" OR ", otherMatches)];
+        return text.Concat(others).Select(m => $"{filter} AND ({m})").ToList();
     }
+
+    private const int MaxOtherBranches = 4;
 
     /// <summary>The keys of the first <paramref name="limit"/> matches in <paramref name="orderBy"/> (unqualified column names).</summary>
     public static string OrderedKeys(IReadOnlyList<string> branches, string orderBy, string limit)
@@ -38,7 +44,7 @@ internal static class StartupMatches
         var keyColumns = string.Join(", ", SortColumns(orderBy).Append("startup_id").Append("valid_from").Distinct());
         return branches.Count == 1
             ? $"SELECT {keyColumns} FROM startups WHERE {branches[0]} ORDER BY {orderBy} LIMIT {limit}"
-            : string.Join(" UNION ALL ", branches.Select((b, i) =>
+            : string.Join(" UNION ", branches.Select((b, i) =>
                 $"SELECT * FROM (SELECT {keyColumns} FROM startups WHERE {b} ORDER BY {orderBy} LIMIT {limit}) b{i}")) + $" ORDER BY {orderBy} LIMIT {limit}";
     }
 

@@ -89,6 +89,8 @@ public sealed class SearchStartupsSpecs(string kind) : ReadModelFixture(kind)
         Assert.That(byRegistration.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "long", "short" }));
         var inLangSon = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "lang son", Sort: "-name"), default);
         Assert.That(inLangSon.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "short", "long" }));
+        var everyProvince = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "tinh"), default);
+        Assert.That(everyProvince.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "other", "long", "short" }), "every unit is a 'Tỉnh'");
     }
 
     [Test]
