@@ -7,10 +7,10 @@ namespace Registry.Read.Startups;
 /// The startup versions a search matches, as keys (<c>startup_id</c>, <c>valid_from</c> and the sort columns) read from
 /// the indexes alone, in order, joined to their rows only for the page. Each way of matching is a branch, ordered and
 /// limited on its own, and the branches' keys are merged without duplicates: an OR across them would make the planner
-/// walk one index for all (a province name's few hundred startups found by walking every name, or on PostgreSQL every
-/// index entry reading its table row). On PostgreSQL the name index holds the search text only when it is short enough
+/// walk one index for all (a province name's few thousand startups found by walking every name, or every index entry
+/// reading its table row). On PostgreSQL the name index holds the search text only when it is short enough
 /// (<c>search_head</c>), so the longer texts have a branch of their own; a common word walks the name index, a rare one
-/// sorts its few matches from the trigram index.
+/// sorts its few matches from the trigram index. SQLite matches in one branch (see <see cref="Branches"/>).
 /// </summary>
 internal static class StartupMatches
 {
@@ -28,12 +28,13 @@ internal static class StartupMatches
     public static IReadOnlyList<string> Branches(SqlDialect dialect, string filter, string? pattern, IReadOnlyList<string> otherMatches)
     {
         if (pattern is null) return [filter];
-        IEnumerable<string> text = dialect == SqlDialect.Postgres
-            ? [$"search_head LIKE {pattern}", $"search_head IS NULL AND search_norm LIKE {pattern}"]
-            : [$"search_norm LIKE {pattern}"];
+        // SQLite has no index on words: its one walk of the name index stops as soon as enough startups match either
+        // way, where a branch of the text alone would read the whole index when the word is only a province's name.
+        if (dialect == SqlDialect.Sqlite) return [$"{filter} AND ({string.Join(" OR ", otherMatches.Prepend($"search_norm LIKE {pattern}"))})"];
         // A few other matches (a province name's units) each walk their own index in order; many are one OR.
         var others = otherMatches.Count <= MaxOtherBranches ? otherMatches : [string.Join(" OR ", otherMatches)];
-        return text.Concat(others).Select(m => $"{filter} AND ({m})").ToList();
+        return new[] { $"search_head LIKE {pattern}", $"search_head IS NULL AND search_norm LIKE {pattern}" }.Concat(others)
+            .Select(m => $"{filter} AND ({m})").ToList();
     }
 
     private const int MaxOtherBranches = 4;
