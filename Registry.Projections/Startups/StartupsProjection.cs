@@ -15,7 +15,7 @@ public sealed class StartupsProjection : ReadModelProjection
     public override string Name => "startups";
 
     // 2: the search and dashboard indexes (a deployed generation is rebuilt with them beside the one that serves).
-    // 3: PostgreSQL's search head in the name index, and the province and name index.
+    // 3: PostgreSQL's search head in the name index, the province and name index, covering fundings and supports indexes.
     public override int Version => 3;
     public override IReadOnlyList<string> Tables { get; } = ["startups", "startup_sectors", "fundings", "supports"];
 
@@ -76,7 +76,7 @@ public sealed class StartupsProjection : ReadModelProjection
         $"CREATE INDEX ix_{table("startups")}_id ON {table("startups")} (startup_id, valid_from)",
         // Province filters seek (code, year); the rest of each index is what a dashboard's counts read, so they never
         // touch the table.
-        Covering(dialect, $"ix_{table("startups")}_province ON {table("startups")}", "province_code, registered_year",
+        CoveringIndex.Create(dialect, $"ix_{table("startups")}_province ON {table("startups")}", "province_code, registered_year",
             "province_on, valid_from, valid_to, stage, registered_on"),
         // The directory's default order, with what its search filters on (province-name matches too): a common word's
         // first page walks it without reading the table. PostgreSQL limits a B-tree entry's size, so it holds the search
@@ -86,7 +86,7 @@ public sealed class StartupsProjection : ReadModelProjection
             ? $"CREATE INDEX ix_{table("startups")}_name ON {table("startups")} (name_norm, startup_id) INCLUDE (valid_from, valid_to, province_code, province_on, search_head)"
             : $"CREATE INDEX ix_{table("startups")}_name ON {table("startups")} (name_norm, startup_id, valid_from, valid_to, province_code, province_on, search_norm)",
         // A province name's matches (a search for "lang son") in name order, read from the index alone.
-        Covering(dialect, $"ix_{table("startups")}_province_name ON {table("startups")}", "province_code, name_norm, startup_id", "province_on, valid_from, valid_to"),
+        CoveringIndex.Create(dialect, $"ix_{table("startups")}_province_name ON {table("startups")}", "province_code, name_norm, startup_id", "province_on, valid_from, valid_to"),
         .. dialect == SqlDialect.Postgres
             ?
             [
@@ -95,16 +95,11 @@ public sealed class StartupsProjection : ReadModelProjection
                 $"CREATE INDEX ix_{table("startups")}_long ON {table("startups")} (name_norm, startup_id) WHERE search_head IS NULL",
             ]
             : Array.Empty<string>(),
-        Covering(dialect, $"ix_{table("startup_sectors")}_province ON {table("startup_sectors")}", "province_code, registered_year",
+        CoveringIndex.Create(dialect, $"ix_{table("startup_sectors")}_province ON {table("startup_sectors")}", "province_code, registered_year",
             "province_on, valid_from, valid_to, sector"),
-        $"CREATE INDEX ix_{table("fundings")}_province ON {table("fundings")} (province_code, year)",
-        $"CREATE INDEX ix_{table("supports")}_province ON {table("supports")} (province_code, year)",
+        CoveringIndex.Create(dialect, $"ix_{table("fundings")}_province ON {table("fundings")}", "province_code, year", "province_on, valid_from, valid_to, startup_id, amount_vnd"),
+        CoveringIndex.Create(dialect, $"ix_{table("supports")}_province ON {table("supports")}", "province_code, year", "province_on, valid_from, valid_to, startup_id"),
     ];
-
-    /// <summary>An index on <paramref name="keys"/> that also holds <paramref name="covered"/> (PostgreSQL: INCLUDE; SQLite: more keys).</summary>
-    private static string Covering(SqlDialect dialect, string indexOnTable, string keys, string covered) => dialect == SqlDialect.Postgres
-        ? $"CREATE INDEX {indexOnTable} ({keys}) INCLUDE ({covered})"
-        : $"CREATE INDEX {indexOnTable} ({keys}, {covered})";
 
     protected override async Task ApplyAsync(Fact fact, ProjectionBatch b)
     {
