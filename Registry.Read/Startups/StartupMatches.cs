@@ -14,6 +14,9 @@ namespace Registry.Read.Startups;
 /// </summary>
 internal static class StartupMatches
 {
+    /// <summary>Other matches (a province name's units) read as branches of their own, each in order; more are one OR.</summary>
+    private const int MaxOtherBranches = 4;
+
     /// <summary>
     /// The LIKE pattern of a normalized search text, as an SQL literal rather than a parameter: PostgreSQL then plans
     /// each search for its own word (a prepared statement's generic plan walked the whole name index for a rare word).
@@ -31,13 +34,10 @@ internal static class StartupMatches
         // SQLite has no index on words: its one walk of the name index stops as soon as enough startups match either
         // way, where a branch of the text alone would read the whole index when the word is only a province's name.
         if (dialect == SqlDialect.Sqlite) return [$"{filter} AND ({string.Join(" OR ", otherMatches.Prepend($"search_norm LIKE {pattern}"))})"];
-        // A few other matches (a province name's units) each walk their own index in order; many are one OR.
         var others = otherMatches.Count <= MaxOtherBranches ? otherMatches : [string.Join(" OR ", otherMatches)];
         return new[] { $"search_head LIKE {pattern}", $"search_head IS NULL AND search_norm LIKE {pattern}" }.Concat(others)
             .Select(m => $"{filter} AND ({m})").ToList();
     }
-
-    private const int MaxOtherBranches = 4;
 
     /// <summary>The keys of the first <paramref name="limit"/> matches in <paramref name="orderBy"/> (unqualified column names).</summary>
     public static string OrderedKeys(IReadOnlyList<string> branches, string orderBy, string limit)
