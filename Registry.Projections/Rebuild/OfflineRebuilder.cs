@@ -153,6 +153,11 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
             foreach (var table in projections.SelectMany(p => p.Tables))
                 await ExecuteAsync(connection, tx, $"ANALYZE {ProjectionBatch.TableName(table, generation)}", ct);
         await tx.CommitAsync(ct);
+        // And vacuumed (outside any transaction), which marks their pages all-visible: until then an index-only scan
+        // reads the table row of every entry (measured: a dashboard's startup count read 1,165 pages instead of 30).
+        if (dialect == SqlDialect.Postgres)
+            foreach (var table in projections.SelectMany(p => p.Tables))
+                await ExecuteAsync(connection, null, $"VACUUM {ProjectionBatch.TableName(table, generation)}", ct);
     }
 
     /// <summary>Creates the generation's tables with all their indexes and (re)points each table's view at them.</summary>

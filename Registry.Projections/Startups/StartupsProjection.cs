@@ -15,7 +15,8 @@ public sealed class StartupsProjection : ReadModelProjection
     public override string Name => "startups";
 
     // 2: the search and dashboard indexes (a deployed generation is rebuilt with them beside the one that serves).
-    public override int Version => 2;
+    // 3: PostgreSQL's search head in the name index, the province and name index, covering fundings and supports indexes.
+    public override int Version => 3;
     public override IReadOnlyList<string> Tables { get; } = ["startups", "startup_sectors", "fundings", "supports"];
 
     protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string>
@@ -28,6 +29,14 @@ public sealed class StartupsProjection : ReadModelProjection
         "startup_id, name, name_norm, search_norm, province_code, province_on, sectors, sectors_norm, stage, founded_on, founders_count, " +
         "description, website, company_name, enterprise_code, status, registered_on, registered_year";
 
+    /// <summary>
+    /// PostgreSQL only: the search text when it fits in an index entry (B-tree entries are limited to about 2.7 kB), NULL
+    /// for the rare longer one. The name index holds it, so a common word's search walks the name order without reading
+    /// the table; SQLite's index holds the whole text.
+    /// </summary>
+    private const string SearchHead =
+        ", search_head TEXT GENERATED ALWAYS AS (CASE WHEN octet_length(search_norm) <= 2000 THEN search_norm END) STORED";
+
     private static readonly CurrentVersions<StartupState> Versions = new("startup_id", Columns, "startups", "startups", "startup_sectors");
 
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
@@ -37,7 +46,7 @@ public sealed class StartupsProjection : ReadModelProjection
             startup_id TEXT NOT NULL, name TEXT NOT NULL, name_norm TEXT NOT NULL, search_norm TEXT NOT NULL,
             province_code TEXT NOT NULL, province_on TEXT NOT NULL, sectors TEXT NOT NULL, sectors_norm TEXT NOT NULL, stage TEXT NOT NULL,
             founded_on TEXT, founders_count BIGINT NOT NULL, description TEXT, website TEXT, company_name TEXT, enterprise_code TEXT,
-            status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
+            status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns}{(dialect == SqlDialect.Postgres ? SearchHead : "")})
         """,
         $"CREATE INDEX ix_{table("startups")}_current ON {table("startups")} (startup_id) WHERE valid_to IS NULL",
         Temporal.StreamIndex(table("startups")),
@@ -67,28 +76,30 @@ public sealed class StartupsProjection : ReadModelProjection
         $"CREATE INDEX ix_{table("startups")}_id ON {table("startups")} (startup_id, valid_from)",
         // Province filters seek (code, year); the rest of each index is what a dashboard's counts read, so they never
         // touch the table.
-        Covering(dialect, $"ix_{table("startups")}_province ON {table("startups")}", "province_code, registered_year",
+        CoveringIndex.Create(dialect, $"ix_{table("startups")}_province ON {table("startups")}", "province_code, registered_year",
             "province_on, valid_from, valid_to, stage, registered_on"),
         // The directory's default order, with what its search filters on (province-name matches too): a common word's
-        // first page walks it without reading the table. PostgreSQL limits a B-tree entry's size, so its search column
-        // gets a trigram index instead (pg_trgm ships with PostgreSQL; created here because offline rebuilds run no
-        // migrations), which also finds a rare word without a scan.
+        // first page walks it without reading the table. PostgreSQL limits a B-tree entry's size, so it holds the search
+        // head, and the few longer texts have their own partial index; trigram indexes (pg_trgm ships with PostgreSQL;
+        // created here because offline rebuilds run no migrations) find a rare word without a scan.
         dialect == SqlDialect.Postgres
-            ? $"CREATE INDEX ix_{table("startups")}_name ON {table("startups")} (name_norm, startup_id) INCLUDE (valid_from, valid_to, province_code, province_on)"
+            ? $"CREATE INDEX ix_{table("startups")}_name ON {table("startups")} (name_norm, startup_id) INCLUDE (valid_from, valid_to, province_code, province_on, search_head)"
             : $"CREATE INDEX ix_{table("startups")}_name ON {table("startups")} (name_norm, startup_id, valid_from, valid_to, province_code, province_on, search_norm)",
+        // A province name's matches (a search for "lang son") in name order, read from the index alone.
+        CoveringIndex.Create(dialect, $"ix_{table("startups")}_province_name ON {table("startups")}", "province_code, name_norm, startup_id", "province_on, valid_from, valid_to"),
         .. dialect == SqlDialect.Postgres
-            ? ["CREATE EXTENSION IF NOT EXISTS pg_trgm", $"CREATE INDEX ix_{table("startups")}_search ON {table("startups")} USING gin (search_norm gin_trgm_ops)"]
+            ?
+            [
+                "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+                $"CREATE INDEX ix_{table("startups")}_search ON {table("startups")} USING gin (search_head gin_trgm_ops)",
+                $"CREATE INDEX ix_{table("startups")}_long ON {table("startups")} (name_norm, startup_id) WHERE search_head IS NULL",
+            ]
             : Array.Empty<string>(),
-        Covering(dialect, $"ix_{table("startup_sectors")}_province ON {table("startup_sectors")}", "province_code, registered_year",
+        CoveringIndex.Create(dialect, $"ix_{table("startup_sectors")}_province ON {table("startup_sectors")}", "province_code, registered_year",
             "province_on, valid_from, valid_to, sector"),
-        $"CREATE INDEX ix_{table("fundings")}_province ON {table("fundings")} (province_code, year)",
-        $"CREATE INDEX ix_{table("supports")}_province ON {table("supports")} (province_code, year)",
+        CoveringIndex.Create(dialect, $"ix_{table("fundings")}_province ON {table("fundings")}", "province_code, year", "province_on, valid_from, valid_to, startup_id, amount_vnd"),
+        CoveringIndex.Create(dialect, $"ix_{table("supports")}_province ON {table("supports")}", "province_code, year", "province_on, valid_from, valid_to, startup_id"),
     ];
-
-    /// <summary>An index on <paramref name="keys"/> that also holds <paramref name="covered"/> (PostgreSQL: INCLUDE; SQLite: more keys).</summary>
-    private static string Covering(SqlDialect dialect, string indexOnTable, string keys, string covered) => dialect == SqlDialect.Postgres
-        ? $"CREATE INDEX {indexOnTable} ({keys}) INCLUDE ({covered})"
-        : $"CREATE INDEX {indexOnTable} ({keys}, {covered})";
 
     protected override async Task ApplyAsync(Fact fact, ProjectionBatch b)
     {

@@ -1,6 +1,7 @@
 using Dapper;
 using Registry.Contracts.Search;
 using Registry.Projections.Common;
+using Registry.Read.Startups;
 using Registry.Read.Time;
 
 namespace Registry.Read.Search;
@@ -11,7 +12,8 @@ public static class SearchAll
     public const int PerKind = 10;
 
     // Ordered by the normalized name, as the directory is: on the largest table (startups) the name index then
-    // yields the first hits in order and the query stops there, instead of sorting every match.
+    // yields the first hits in order and the query stops there, instead of sorting every match. Startups are matched
+    // as the directory matches them (see StartupMatches).
     private static readonly (string Kind, string Table, string Id, string Title, string Norm, string Province, string Order)[] Kinds =
     [
         ("province", "provinces", "code", "name", "name_norm", "code", "name_norm"),
@@ -32,10 +34,15 @@ public static class SearchAll
         if (norm.Length < 2) throw new QueryParameterException("q", "give at least two letters or digits to search for");
         await using var connection = await db.OpenAsync(ct);
         var at = await AsOfResolver.ResolveAsync(connection, asOf, ct);
-        var sql = string.Join(" UNION ALL ", Kinds.Select(k =>
-            $"SELECT * FROM (SELECT '{k.Kind}' AS kind, {k.Id} AS id, {k.Title} AS title, {k.Province} AS province_code FROM {k.Table} " +
-            $"WHERE {Temporal.VisibleAt()} AND {k.Norm} LIKE @q ORDER BY {k.Order} LIMIT {PerKind}) {k.Table}_hits"));
-        var hits = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { asOf = at.Position, q = "%" + norm + "%" }, cancellationToken: ct));
+        var sql = string.Join(" UNION ALL ", Kinds.Select(k => k.Table == "startups"
+            ? $"SELECT * FROM (SELECT kind, id, title, province_code FROM ({StartupMatches.Rows(
+                    StartupMatches.OrderedKeys(StartupMatches.Branches(db.Dialect, Temporal.VisibleAt(), StartupMatches.Pattern(norm), []), k.Order, $"{PerKind}"),
+                    k.Order, $"'{k.Kind}' AS kind, s.{k.Id} AS id, s.{k.Title} AS title, s.{k.Province} AS province_code")}) h " +
+              $"ORDER BY {StartupMatches.OuterOrder(k.Order, "h")}) {k.Table}_hits"
+            : $"SELECT * FROM (SELECT '{k.Kind}' AS kind, {k.Id} AS id, {k.Title} AS title, {k.Province} AS province_code FROM {k.Table} " +
+              $"WHERE {Temporal.VisibleAt()} AND {k.Norm} LIKE @q ORDER BY {k.Order} LIMIT {PerKind}) {k.Table}_hits"));
+        var hits = await connection.QueryAsync<Row>(new CommandDefinition(sql,
+            new { asOf = at.Position, q = "%" + norm + "%" }, cancellationToken: ct));
         return new SearchResults(q!, at.Position, hits.Select(h => new SearchHit(h.Kind, h.Id, h.Title, h.ProvinceCode)).ToList());
     }
 

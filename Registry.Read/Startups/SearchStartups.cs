@@ -71,11 +71,12 @@ public static class SearchStartups
             p.Add("stage", stage);
             where.Add("stage = @stage");
         }
+        string? pattern = null;
+        var matches = new List<string>();
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = TextNormalizer.Normalize(query.Q);
-            p.Add("q", "%" + q + "%");
-            var matches = new List<string> { "search_norm LIKE @q" };
+            pattern = StartupMatches.Pattern(q);
             // Units whose name matches, each for the dates its code meant that unit.
             var units = provinces.Units(MapKind.Pre2025).Concat(provinces.Units(MapKind.Map2025)).Distinct()
                 .Where(u => TextNormalizer.Normalize(u.Name).Contains(q, StringComparison.Ordinal)).ToList();
@@ -86,24 +87,26 @@ public static class SearchStartups
                 p.Add($"ut{i}", units[i].ExistsTo ?? "9999-12-31");
                 matches.Add($"(province_code = @uc{i} AND province_on >= @uf{i} AND province_on < @ut{i})");
             }
-            where.Add("(" + string.Join(" OR ", matches) + ")");
         }
-        var filter = string.Join(" AND ", where);
+        var branches = StartupMatches.Branches(db.Dialect, string.Join(" AND ", where), pattern, matches);
         var offset = (long)(page - 1) * pageSize;
         var counted = Math.Max(CountCap, offset + pageSize);
         p.Add("countLimit", counted + 1);
         p.Add("limit", pageSize);
         p.Add("offset", offset);
-        // One round trip: the capped count, then the page.
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+        // One statement: the keys of the matches in order up to the cap, read once for the count and for the page.
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
-            SELECT count(*) FROM (SELECT 1 FROM startups WHERE {filter} LIMIT @countLimit) capped;
-            SELECT startup_id, name, province_code, province_on, sectors, stage, status, registered_on, company_name, website, source, event_id
-            FROM startups WHERE {filter} ORDER BY {orderBy} LIMIT @limit OFFSET @offset
-            """, p, cancellationToken: ct));
-        var total = await results.ReadSingleAsync<long>();
-        var rows = await results.ReadAsync<Row>();
-        var items = rows.Select(r =>
+            WITH matched AS MATERIALIZED ({StartupMatches.OrderedKeys(branches, orderBy, "@countLimit")}),
+            paged AS (SELECT * FROM matched ORDER BY {orderBy} LIMIT @limit OFFSET @offset)
+            SELECT t.total, p.* FROM (SELECT count(*) AS total FROM matched) t
+            LEFT JOIN ({StartupMatches.Rows("SELECT * FROM paged", orderBy,
+                "s.startup_id, s.name, s.province_code, s.province_on, s.sectors, s.stage, s.status, s.registered_on, s.company_name, s.website, s.source, s.event_id")}) p ON 1 = 1
+            ORDER BY {StartupMatches.OuterOrder(orderBy, "p")}
+            """, p, cancellationToken: ct))).ToList();
+        var total = rows[0].Total;
+        // A page past the last match is the count's row alone.
+        var items = rows.Where(r => r.StartupId is not null).Select(r =>
         {
             var unit = provinces.UnitOf(map, r.ProvinceCode, r.ProvinceOn);
             return new StartupSummary(r.StartupId, r.Name, unit, provinces.NameOf(map, unit), r.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries),
@@ -119,6 +122,7 @@ public static class SearchStartups
 
     private sealed record Row
     {
+        public long Total { get; init; }
         public string StartupId { get; init; } = "";
         public string Name { get; init; } = "";
         public string ProvinceCode { get; init; } = "";

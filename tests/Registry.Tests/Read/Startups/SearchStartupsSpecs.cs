@@ -72,6 +72,28 @@ public sealed class SearchStartupsSpecs(string kind) : ReadModelFixture(kind)
     }
 
     [Test]
+    public async Task A_word_deep_in_a_long_description_matches_as_a_short_one_does()
+    {
+        await GivenTheMap();
+        var longText = string.Join(' ', Enumerable.Repeat("Nông sản sạch cho mọi nhà.", 150)) + " Cuối cùng: hạt điều Bình Phước.";
+        await Given(StreamNames.Startup("long"), new StartupRegistered("long", "Điều Vàng", "20", ["agritech"], StartupStage.Project, null, [], longText, null,
+            new DateOnly(2021, 5, 1), "Sở KH&CN"));
+        await GivenStartup("short", "Hạt Điều Bình Phước", "20");
+        await GivenStartup("other", "Cà phê Đắk Lắk", "66");
+        await Projected();
+
+        var byName = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "hat dieu binh phuoc"), default);
+        Assert.That((byName.Total, byName.TotalExact), Is.EqualTo((2L, true)));
+        Assert.That(byName.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "long", "short" }));
+        var byRegistration = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "dieu", Sort: "registered"), default);
+        Assert.That(byRegistration.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "long", "short" }));
+        var inLangSon = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "lang son", Sort: "-name"), default);
+        Assert.That(inLangSon.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "short", "long" }));
+        var everyProvince = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "tinh"), default);
+        Assert.That(everyProvince.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "other", "long", "short" }), "every unit is a 'Tỉnh'");
+    }
+
+    [Test]
     public async Task Words_shorter_than_a_trigram_still_match()
     {
         await GivenTheMap();
