@@ -54,8 +54,10 @@ public abstract class ReadModelProjection : IProjection
 
     private async Task RederiveStreamAsync(RecordedEvent correction, ProjectionBatch batch, CancellationToken ct)
     {
-        // The stream's open rows are about to be closed and re-derived behind the back of what the batch knows.
-        batch.Known.ForgetStream(correction.StreamName);
+        // The stream's open rows are about to be closed and re-derived behind the back of what the batch knows; the rows
+        // it still holds go to the table first, so that the statements below find them.
+        foreach (var (sql, row) in batch.Known.ForgetStream(correction.StreamName))
+            await batch.Statements.ExecuteAsync(sql, row);
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
             await batch.Statements.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
                 new { p = correction.Position, s = correction.StreamName });

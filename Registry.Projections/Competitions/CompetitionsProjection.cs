@@ -98,7 +98,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
     private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c)
     {
         Versions.Opened(b, fact, c.CompetitionId, c);
-        return b.Statements.ExecuteAsync(
+        return Versions.InsertAsync(b, c.CompetitionId,
             $"""
             INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
             VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,

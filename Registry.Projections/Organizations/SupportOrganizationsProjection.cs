@@ -61,7 +61,7 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
     private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o)
     {
         Versions.Opened(b, fact, o.OrganizationId, o);
-        return b.Statements.ExecuteAsync(
+        return Versions.InsertAsync(b, o.OrganizationId,
             $"""
             INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
             VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})

@@ -8,7 +8,8 @@ namespace Registry.Projections.Rebuild;
 /// <summary>
 /// Builds projections from scratch in one pass over the log: creates a generation's tables and points the stable
 /// views at them, then reads <c>$all</c> once, hands it in chunks to every projection and commits once per page.
-/// What it knows of entities lasts the whole rebuild, and the indexes only queries use are built after the last
+/// What it knows of entities lasts the whole rebuild, the rows of a versioned entity's open version wait in memory to
+/// be written once, closed (or open after the last event), and the indexes only queries use are built after the last
 /// event. For benchmarks, replays and tests; the live runner (checkpoints, faults, leases) is the projection runtime's.
 /// </summary>
 public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> connect, SqlDialect dialect)
@@ -57,7 +58,8 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         var last = 0L;
         // The rebuild is the only writer of its generation, so what a projection knew of its entities at the end of a
         // page still holds at the next: kept for the whole rebuild, it spares a SELECT per entity and page.
-        var known = projections.ToDictionary(p => p, _ => new KnownEntities());
+        // It also holds the rows of open versions, to write each row once with its valid_to.
+        var known = projections.ToDictionary(p => p, _ => new KnownEntities(holdOpenRows: true));
         // Reading and decoding the next chunks on the other core while this one is written: the writing is the bottleneck.
         var chunks = Channel.CreateBounded<(List<RecordedEvent> Events, DecodedEvents Decoded)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -94,8 +96,23 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
             try { await reading; }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         }
+        await WriteOpenVersionsAsync(connection, projections, known, ct);
         await CreateQueryIndexesAsync(connection, projections, generation, ct);
         return last;
+    }
+
+    /// <summary>The rows of the versions still open after the last event, held until now.</summary>
+    private static async Task WriteOpenVersionsAsync(DbConnection connection, IReadOnlyList<IProjection> projections,
+        Dictionary<IProjection, KnownEntities> known, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        foreach (var projection in projections)
+        {
+            using var statements = new BatchStatements(connection, tx);
+            foreach (var (sql, row) in known[projection].TakeHeldRows()) await statements.ExecuteAsync(sql, row);
+            await statements.FlushAsync();
+        }
+        await tx.CommitAsync(ct);
     }
 
     private async Task ReadChunksAsync(long head, int size, ChannelWriter<(List<RecordedEvent>, DecodedEvents)> chunks, CancellationToken ct)

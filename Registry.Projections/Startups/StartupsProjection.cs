@@ -164,7 +164,7 @@ public sealed class StartupsProjection : ReadModelProjection
         Versions.Opened(b, fact, s.StartupId, s);
         var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var search = TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. sectors, s.Description]));
-        await b.Statements.ExecuteAsync(
+        await Versions.InsertAsync(b, s.StartupId,
             $"""
             INSERT INTO {b.Table("startups")} ({Columns}, {Temporal.InsertColumns})
             VALUES (@StartupId, @Name, @NameNorm, @SearchNorm, @ProvinceCode, @ProvinceOn, @Sectors, @SectorsNorm, @Stage, @FoundedOn, @FoundersCount,
@@ -177,7 +177,7 @@ public sealed class StartupsProjection : ReadModelProjection
                 s.Description, s.Website, s.CompanyName, s.EnterpriseCode, s.Status, s.RegisteredOn, s.RegisteredYear,
             }, fact));
         foreach (var sector in sectors)
-            await b.Statements.ExecuteAsync(
+            await Versions.InsertAsync(b, s.StartupId,
                 $"""
                 INSERT INTO {b.Table("startup_sectors")} (startup_id, sector, sector_norm, province_code, province_on, stage, status, registered_year, {Temporal.InsertColumns})
                 VALUES (@StartupId, @Sector, @SectorNorm, @ProvinceCode, @ProvinceOn, @Stage, @Status, @RegisteredYear, {Temporal.InsertValues})
