@@ -96,21 +96,21 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
             try { await reading; }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         }
-        await WriteOpenVersionsAsync(connection, projections, known, ct);
+        await WriteOpenVersionsAsync(connection, projections, known, generation, ct);
         await CreateQueryIndexesAsync(connection, projections, generation, ct);
         return last;
     }
 
     /// <summary>The rows of the versions still open after the last event, held until now.</summary>
-    private static async Task WriteOpenVersionsAsync(DbConnection connection, IReadOnlyList<IProjection> projections,
-        Dictionary<IProjection, KnownEntities> known, CancellationToken ct)
+    private async Task WriteOpenVersionsAsync(DbConnection connection, IReadOnlyList<IProjection> projections,
+        Dictionary<IProjection, KnownEntities> known, int generation, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var projection in projections)
         {
-            using var statements = new BatchStatements(connection, tx);
-            foreach (var (sql, row) in known[projection].TakeHeldRows()) await statements.ExecuteAsync(sql, row);
-            await statements.FlushAsync();
+            using var batch = new ProjectionBatch([], connection, tx, dialect, generation, known[projection]);
+            foreach (var version in known[projection].TakeHeld()) await version(batch, null);
+            await batch.Statements.FlushAsync();
         }
         await tx.CommitAsync(ct);
     }

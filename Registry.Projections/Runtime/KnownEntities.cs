@@ -7,9 +7,9 @@ namespace Registry.Projections.Runtime;
 /// <see cref="ForgetStream"/> drops the entries of that stream and the ones read from the table (whose stream is not
 /// known), and keeps the rest, whose rows the re-derivation does not touch.
 /// <para>
-/// With <paramref name="holdOpenRows"/> (the offline rebuild, sole writer of its generation) the rows of an open version
-/// are held here instead of inserted, and written once when the version closes, already closed: no UPDATE, and no
-/// entry in the indexes of open rows. What is still held at the end is written open (<see cref="TakeHeldRows"/>).
+/// With <paramref name="holdOpenRows"/> (the offline rebuild, sole writer of its generation) an open version is held
+/// here instead of inserted, and its rows written once when the version closes, already closed: no UPDATE, and no
+/// entry in the indexes of open rows. What is still held at the end is written open (<see cref="TakeHeld"/>).
 /// </para>
 /// </summary>
 public sealed class KnownEntities(bool holdOpenRows = false)
@@ -17,7 +17,6 @@ public sealed class KnownEntities(bool holdOpenRows = false)
     private readonly Dictionary<string, Entry> _entities = new();
     private readonly Dictionary<string, List<string>> _idsByStream = new();
     private readonly HashSet<string> _read = new();
-    private readonly HashSet<string> _statements = new();
 
     /// <summary>Whether the rows of open versions are held until they close rather than inserted at once.</summary>
     public bool HoldsOpenRows { get; } = holdOpenRows;
@@ -47,17 +46,12 @@ public sealed class KnownEntities(bool holdOpenRows = false)
         if (!ids.Contains(id)) ids.Add(id);
     }
 
-    /// <summary>Holds a row of the entity's open version (opened just before) until it closes. The SQL is kept once per
-    /// text: each call builds its own copy, and hundreds of thousands of rows may be held.</summary>
-    public void Hold(string id, string sql, RowParameters row)
-    {
-        if (!_statements.TryGetValue(sql, out var shared)) _statements.Add(shared = sql);
-        (_entities[id].Held ??= []).Add((shared, row));
-    }
+    /// <summary>Holds the entity's open version (opened just before) until it closes.</summary>
+    public void Hold(string id, HeldVersion version) => (_entities[id].Held ??= []).Add(version);
 
-    /// <summary>The entity's open version is being closed: returns its held rows (to write closed) and whether it also
-    /// has open rows in the table (to close there).</summary>
-    public (List<(string Sql, RowParameters Row)>? Held, bool OpenInTable) Close(string id)
+    /// <summary>The entity's open version is being closed: returns what was held of it (to write closed) and whether it
+    /// also has open rows in the table (to close there).</summary>
+    public (List<HeldVersion>? Held, bool OpenInTable) Close(string id)
     {
         if (!_entities.TryGetValue(id, out var entry)) return (null, true);
         var closed = (entry.Held, entry.OpenInTable || !HoldsOpenRows);
@@ -67,13 +61,13 @@ public sealed class KnownEntities(bool holdOpenRows = false)
     }
 
     /// <summary>
-    /// Forgets the stream's entities before a correction closes and re-derives its rows in SQL. Returns the rows held
-    /// for every entity ever opened in that stream, which the caller inserts open before the correction's statements run
-    /// on the table, so that they find exactly the rows the live runner would have written.
+    /// Forgets the stream's entities before a correction closes and re-derives its rows in SQL. Returns the versions
+    /// held for every entity ever opened in that stream, which the caller writes open before the correction's statements
+    /// run on the table, so that they find exactly the rows the live runner would have written.
     /// </summary>
-    public List<(string Sql, RowParameters Row)> ForgetStream(string stream)
+    public List<HeldVersion> ForgetStream(string stream)
     {
-        var held = new List<(string, RowParameters)>();
+        var held = new List<HeldVersion>();
         if (_idsByStream.Remove(stream, out var ids))
             foreach (var id in ids)
             {
@@ -92,10 +86,10 @@ public sealed class KnownEntities(bool holdOpenRows = false)
         return held;
     }
 
-    /// <summary>Every row still held (the open versions at the end of a rebuild), to insert open.</summary>
-    public List<(string Sql, RowParameters Row)> TakeHeldRows()
+    /// <summary>Every version still held (the open ones at the end of a rebuild), to write open.</summary>
+    public List<HeldVersion> TakeHeld()
     {
-        var held = new List<(string, RowParameters)>();
+        var held = new List<HeldVersion>();
         foreach (var entry in _entities.Values)
         {
             if (entry.Held is null) continue;
@@ -110,7 +104,7 @@ public sealed class KnownEntities(bool holdOpenRows = false)
     {
         public object? State { get; } = state;
         public string? Stream { get; } = stream;
-        public List<(string Sql, RowParameters Row)>? Held { get; set; }
+        public List<HeldVersion>? Held { get; set; }
         public bool OpenInTable { get; set; }
     }
 }

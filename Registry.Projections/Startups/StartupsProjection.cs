@@ -28,7 +28,7 @@ public sealed class StartupsProjection : ReadModelProjection
         "startup_id, name, name_norm, search_norm, province_code, province_on, sectors, sectors_norm, stage, founded_on, founders_count, " +
         "description, website, company_name, enterprise_code, status, registered_on, registered_year";
 
-    private static readonly CurrentVersions<StartupState> Versions = new("startup_id", Columns, "startups", "startups", "startup_sectors");
+    private static readonly CurrentVersions<StartupState> Versions = new("startup_id", Columns, "startups", ["startups", "startup_sectors"], WriteRows);
 
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
@@ -159,12 +159,14 @@ public sealed class StartupsProjection : ReadModelProjection
         if (await Versions.CloseAsync(b, fact, startupId) is { } current) await Open(b, fact, change(current));
     }
 
-    private static async Task Open(ProjectionBatch b, Fact fact, StartupState s)
+    private static Task Open(ProjectionBatch b, Fact fact, StartupState s) => Versions.OpenAsync(b, fact, s.StartupId, s);
+
+    /// <summary>A version's rows: the startup, and one per sector.</summary>
+    private static async Task WriteRows(ProjectionBatch b, StartupState s, Provenance provenance, long? validTo)
     {
-        Versions.Opened(b, fact, s.StartupId, s);
         var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var search = TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. sectors, s.Description]));
-        await Versions.InsertAsync(b, s.StartupId,
+        await b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("startups")} ({Columns}, {Temporal.InsertColumns})
             VALUES (@StartupId, @Name, @NameNorm, @SearchNorm, @ProvinceCode, @ProvinceOn, @Sectors, @SectorsNorm, @Stage, @FoundedOn, @FoundersCount,
@@ -175,13 +177,13 @@ public sealed class StartupsProjection : ReadModelProjection
                 s.StartupId, s.Name, NameNorm = TextNormalizer.Normalize(s.Name), SearchNorm = search, s.ProvinceCode, s.ProvinceOn, s.Sectors,
                 SectorsNorm = "|" + string.Join('|', sectors.Select(TextNormalizer.Normalize)) + "|", s.Stage, s.FoundedOn, s.FoundersCount,
                 s.Description, s.Website, s.CompanyName, s.EnterpriseCode, s.Status, s.RegisteredOn, s.RegisteredYear,
-            }, fact));
+            }, provenance, validTo));
         foreach (var sector in sectors)
-            await Versions.InsertAsync(b, s.StartupId,
+            await b.Statements.ExecuteAsync(
                 $"""
                 INSERT INTO {b.Table("startup_sectors")} (startup_id, sector, sector_norm, province_code, province_on, stage, status, registered_year, {Temporal.InsertColumns})
                 VALUES (@StartupId, @Sector, @SectorNorm, @ProvinceCode, @ProvinceOn, @Stage, @Status, @RegisteredYear, {Temporal.InsertValues})
                 """,
-                Row(new { s.StartupId, Sector = sector, SectorNorm = TextNormalizer.Normalize(sector), s.ProvinceCode, s.ProvinceOn, s.Stage, s.Status, s.RegisteredYear }, fact));
+                Row(new { s.StartupId, Sector = sector, SectorNorm = TextNormalizer.Normalize(sector), s.ProvinceCode, s.ProvinceOn, s.Stage, s.Status, s.RegisteredYear }, provenance, validTo));
     }
 }

@@ -8,8 +8,22 @@ namespace Registry.Tests.Projections.Runtime;
 /// </summary>
 public sealed class KnownEntitiesSpecs
 {
-    // Anonymous types and records compare by value, so rows held compare with the ones expected.
-    private static RowParameters Row(string value) => new(new { value }, new { stream = "s" });
+    private readonly List<(string Version, long? ValidTo)> _written = [];
+
+    /// <summary>A held version that records what it writes.</summary>
+    private HeldVersion Version(string name) => (_, validTo) =>
+    {
+        _written.Add((name, validTo));
+        return Task.CompletedTask;
+    };
+
+    /// <summary>Writes the versions handed back with <paramref name="validTo"/>, and returns what they wrote.</summary>
+    private List<(string, long?)> Write(IEnumerable<HeldVersion>? versions, long? validTo)
+    {
+        _written.Clear();
+        foreach (var version in versions ?? []) version(null!, validTo);
+        return [.. _written];
+    }
 
     [Test]
     public void By_default_rows_are_written_at_once_and_a_close_updates_the_table()
@@ -17,8 +31,8 @@ public sealed class KnownEntitiesSpecs
         var known = new KnownEntities();
         known.Opened("a", "v1", "startup-a");
         Assert.That(known.HoldsOpenRows, Is.False);
-        Assert.That(known.Close("a"), Is.EqualTo(((List<(string, RowParameters)>?)null, true)));
-        Assert.That(known.Close("unknown"), Is.EqualTo(((List<(string, RowParameters)>?)null, true)), "an entity it does not know may have open rows");
+        Assert.That(known.Close("a"), Is.EqualTo(((List<HeldVersion>?)null, true)));
+        Assert.That(known.Close("unknown"), Is.EqualTo(((List<HeldVersion>?)null, true)), "an entity it does not know may have open rows");
     }
 
     [Test]
@@ -26,19 +40,18 @@ public sealed class KnownEntitiesSpecs
     {
         var known = new KnownEntities(holdOpenRows: true);
         known.Opened("a", "v1", "startup-a");
-        known.Hold("a", "INSERT 1", Row("v1"));
-        known.Hold("a", "INSERT 2", Row("v1 sector"));
+        known.Hold("a", Version("v1"));
 
         var (held, openInTable) = known.Close("a");
-        Assert.That(held!.Select(r => r.Sql), Is.EqualTo(new[] { "INSERT 1", "INSERT 2" }));
+        Assert.That(Write(held, 7), Is.EqualTo(new[] { ("v1", (long?)7) }));
         Assert.That(openInTable, Is.False, "nothing of it is in the table: no UPDATE");
         Assert.That(known.Close("a").Held, Is.Null, "closed once");
 
         known.Opened("a", "v2", "startup-a");
-        known.Hold("a", "INSERT 1", Row("v2"));
+        known.Hold("a", Version("v2"));
         Assert.That(known.TryGet("a", out var state) && (string?)state == "v2");
-        Assert.That(known.TakeHeldRows().Select(r => r.Row), Is.EqualTo(new[] { Row("v2") }));
-        Assert.That(known.TakeHeldRows(), Is.Empty, "taken once");
+        Assert.That(Write(known.TakeHeld(), null), Is.EqualTo(new[] { ("v2", (long?)null) }));
+        Assert.That(known.TakeHeld(), Is.Empty, "taken once");
         Assert.That(known.Close("a").OpenInTable, Is.True, "what was taken at the end is open in the table");
     }
 
@@ -48,7 +61,7 @@ public sealed class KnownEntitiesSpecs
         var known = new KnownEntities(holdOpenRows: true);
         known.Read("a", "v1");
         known.Read("b", null);
-        Assert.That(known.Close("a"), Is.EqualTo(((List<(string, RowParameters)>?)null, true)));
+        Assert.That(known.Close("a"), Is.EqualTo(((List<HeldVersion>?)null, true)));
         Assert.That(known.Close("b").OpenInTable, Is.False);
     }
 
@@ -58,7 +71,7 @@ public sealed class KnownEntitiesSpecs
         var known = new KnownEntities(holdOpenRows: true);
         known.Read("a", "in table");
         known.Opened("a", "v2", "startup-a");
-        known.Hold("a", "INSERT", Row("v2"));
+        known.Hold("a", Version("v2"));
         var (held, openInTable) = known.Close("a");
         Assert.That((held!.Count, openInTable), Is.EqualTo((1, true)), "the new row closed as written, the table's closed by UPDATE");
     }
@@ -68,11 +81,11 @@ public sealed class KnownEntitiesSpecs
     {
         var known = new KnownEntities(holdOpenRows: true);
         known.Opened("a", "a1", "startup-a");
-        known.Hold("a", "INSERT", Row("a1"));
+        known.Hold("a", Version("a1"));
         known.Opened("b", "b1", "startup-b");
-        known.Hold("b", "INSERT", Row("b1"));
+        known.Hold("b", Version("b1"));
 
-        Assert.That(known.ForgetStream("startup-a").Select(r => r.Row), Is.EqualTo(new[] { Row("a1") }));
+        Assert.That(Write(known.ForgetStream("startup-a"), null), Is.EqualTo(new[] { ("a1", (long?)null) }));
         Assert.That(known.TryGet("a", out _), Is.False, "its rows are re-derived in SQL: read again");
         Assert.That(known.TryGet("b", out _), Is.True);
         Assert.That(known.Close("b").Held, Has.Count.EqualTo(1));
@@ -84,12 +97,13 @@ public sealed class KnownEntitiesSpecs
     {
         var known = new KnownEntities(holdOpenRows: true);
         known.Opened("a", "a1", "startup-a");
-        known.Hold("a", "INSERT", Row("a1"));
+        known.Hold("a", Version("a1"));
         known.Opened("a", "a2", "other");
-        known.Hold("a", "INSERT", Row("a2"));
+        known.Hold("a", Version("a2"));
 
-        Assert.That(known.ForgetStream("startup-a"), Has.Count.EqualTo(2), "both rows are open, in SQL the correction closes its stream's");
+        Assert.That(Write(known.ForgetStream("startup-a"), null), Is.EqualTo(new[] { ("a1", (long?)null), ("a2", (long?)null) }),
+            "both versions are open: in SQL the correction closes its stream's");
         Assert.That(known.TryGet("a", out var state) && (string?)state == "a2");
-        Assert.That(known.Close("a"), Is.EqualTo(((List<(string, RowParameters)>?)null, true)), "closed in the table from now on");
+        Assert.That(known.Close("a"), Is.EqualTo(((List<HeldVersion>?)null, true)), "closed in the table from now on");
     }
 }
