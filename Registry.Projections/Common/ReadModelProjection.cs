@@ -61,6 +61,7 @@ public abstract class ReadModelProjection : IProjection
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
             await batch.Statements.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
                 new { p = correction.Position, s = correction.StreamName });
+        await batch.Statements.ConnectionFreeAsync();
         foreach (var (eventId, revisedBy, type, data) in await StreamHistory.EffectiveAsync(batch.Connection, batch.Transaction,
                      correction.StreamName, correction.Position, ct))
             if (EventTypes.Contains(type))

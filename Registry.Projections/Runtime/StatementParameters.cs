@@ -20,6 +20,14 @@ internal sealed class StatementParameters
     /// <summary>The parameter's name as the SQL writes it, with its <c>@</c>.</summary>
     public string Name(int i) => "@" + _readers[i].Reader.Name;
 
+    /// <summary>The index of the parameter the SQL names <paramref name="name"/> (with its <c>@</c>), or -1.</summary>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < _readers.Length; i++)
+            if (name.Length == _readers[i].Reader.Name.Length + 1 && name.EndsWith(_readers[i].Reader.Name, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
     public DbType? DbType(int i) => _readers[i].Reader.DbType;
 
     public static StatementParameters For(string sql, object values)
