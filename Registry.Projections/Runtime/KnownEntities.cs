@@ -36,8 +36,8 @@ public sealed class KnownEntities(bool holdOpenRows = false)
         _read.Add(id);
     }
 
-    /// <summary>Remembers the version just opened for the entity, with the stream of its rows. Rows held for an
-    /// earlier version still open stay held (and open rows in the table stay there), as they would stay open in SQL.</summary>
+    /// <summary>Remembers the version just opened for the entity, with the stream of its rows. A version held
+    /// from before that is still open stays held (and open rows in the table stay there), as it would stay open in SQL.</summary>
     public void Opened(string id, object state, string stream)
     {
         _entities.TryGetValue(id, out var earlier);
