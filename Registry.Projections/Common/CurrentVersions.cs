@@ -7,8 +7,11 @@ namespace Registry.Projections.Common;
 /// position of each change and followed by a new version. The state of the open version is read once and then kept in
 /// <see cref="ProjectionBatch.Known"/>, so a change costs no SELECT while the batch (or the offline rebuild) knows the
 /// entity. Every table listed gets its open rows of the entity closed together (a startup's version and its sectors).
+/// <paramref name="writeRows"/> writes a version's rows from its state and provenance, with their <c>valid_to</c>:
+/// at once, or, when <see cref="KnownEntities.HoldsOpenRows"/>, only when the version closes, already closed.
 /// </summary>
-public sealed class CurrentVersions<TState>(string keyColumn, string stateColumns, string stateTable, params string[] closedTables) where TState : class
+public sealed class CurrentVersions<TState>(string keyColumn, string stateColumns, string stateTable, string[] closedTables,
+    Func<ProjectionBatch, TState, Provenance, long?, Task> writeRows) where TState : class
 {
     /// <summary>The open version's state, or null when the entity is unknown (remembered too: a later event usually finds it again).</summary>
     public async Task<TState?> GetAsync(ProjectionBatch b, string id)
@@ -24,12 +27,26 @@ public sealed class CurrentVersions<TState>(string keyColumn, string stateColumn
     public async Task<TState?> CloseAsync(ProjectionBatch b, Fact fact, string id)
     {
         if (await GetAsync(b, id) is not { } current) return null;
-        foreach (var table in closedTables)
-            await b.Statements.ExecuteAsync($"UPDATE {b.Table(table)} SET valid_to = @p WHERE {keyColumn} = @id AND valid_to IS NULL",
-                new { p = fact.Position, id });
+        var (held, openInTable) = b.Known.Close(id);
+        if (openInTable)
+            foreach (var table in closedTables)
+                await b.Statements.ExecuteAsync($"UPDATE {b.Table(table)} SET valid_to = @p WHERE {keyColumn} = @id AND valid_to IS NULL",
+                    new { p = fact.Position, id });
+        foreach (var version in held ?? [])
+            await version(b, fact.Position);
         return current;
     }
 
-    /// <summary>Records the state of the version just opened for the fact.</summary>
-    public void Opened(ProjectionBatch b, Fact fact, string id, TState state) => b.Known.Opened(id, state, fact.Provenance.Stream);
+    /// <summary>Opens a version of the entity with the fact's provenance: writes its rows, or holds it.</summary>
+    public Task OpenAsync(ProjectionBatch b, Fact fact, string id, TState state)
+    {
+        b.Known.Opened(id, state, fact.Provenance.Stream);
+        if (!b.Known.HoldsOpenRows) return writeRows(b, state, fact.Provenance, null);
+        Hold(b.Known, id, state, fact.Provenance);
+        return Task.CompletedTask;
+    }
+
+    // Apart, so that what the held version keeps is its state and provenance, not the fact and its event.
+    private void Hold(KnownEntities known, string id, TState state, Provenance provenance) =>
+        known.Hold(id, (batch, validTo) => writeRows(batch, state, provenance, validTo));
 }

@@ -54,11 +54,14 @@ public abstract class ReadModelProjection : IProjection
 
     private async Task RederiveStreamAsync(RecordedEvent correction, ProjectionBatch batch, CancellationToken ct)
     {
-        // The stream's open rows are about to be closed and re-derived behind the back of what the batch knows.
-        batch.Known.ForgetStream(correction.StreamName);
+        // The stream's open rows are about to be closed and re-derived behind the back of what the batch knows; the versions
+        // it still holds go to the table first, so that the statements below find them.
+        foreach (var version in batch.Known.ForgetStream(correction.StreamName))
+            await version(batch, null);
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
             await batch.Statements.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
                 new { p = correction.Position, s = correction.StreamName });
+        await batch.Statements.ConnectionFreeAsync();
         foreach (var (eventId, revisedBy, type, data) in await StreamHistory.EffectiveAsync(batch.Connection, batch.Transaction,
                      correction.StreamName, correction.Position, ct))
             if (EventTypes.Contains(type))
@@ -71,4 +74,7 @@ public abstract class ReadModelProjection : IProjection
 
     /// <summary>A row's own values and the fact's provenance, as one set of parameters.</summary>
     protected static RowParameters Row(object values, Fact fact) => new(values, fact.Provenance);
+
+    /// <summary>A row of an entity version (<see cref="CurrentVersions{TState}"/>), with the position it was closed at if it was.</summary>
+    protected static RowParameters Row(object values, Provenance provenance, long? validTo) => new(values, provenance) { ValidTo = validTo };
 }

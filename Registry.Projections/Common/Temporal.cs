@@ -11,9 +11,10 @@ public static class Temporal
         "stream TEXT NOT NULL, event_id TEXT NOT NULL, revised_by TEXT, occurred_on TEXT NOT NULL, source TEXT NOT NULL, " +
         "valid_from BIGINT NOT NULL, valid_to BIGINT";
 
-    /// <summary>The matching INSERT column list and Dapper parameters (a <see cref="Fact"/> supplies them).</summary>
-    public const string InsertColumns = "stream, event_id, revised_by, occurred_on, source, valid_from";
-    public const string InsertValues = "@Stream, @EventId, @RevisedBy, @OccurredOn, @Source, @ValidFrom";
+    /// <summary>The matching INSERT column list and parameters (a <see cref="Fact"/> supplies them, and the
+    /// <see cref="Runtime.RowParameters"/> its <c>ValidTo</c>).</summary>
+    public const string InsertColumns = "stream, event_id, revised_by, occurred_on, source, valid_from, valid_to";
+    public const string InsertValues = "@Stream, @EventId, @RevisedBy, @OccurredOn, @Source, @ValidFrom, @ValidTo";
 
     /// <summary>The predicate "visible as of @asOf" for a table alias (empty for none).</summary>
     public static string VisibleAt(string alias = "", string parameter = "@asOf")

@@ -24,7 +24,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
     private const string Columns =
         "competition_id, name, province_code, province_on, year, organizer, status, received, received_qualifier, valid, valid_qualifier";
 
-    private static readonly CurrentVersions<CompetitionState> Versions = new("competition_id", Columns, "competitions", "competitions");
+    private static readonly CurrentVersions<CompetitionState> Versions = new("competition_id", Columns, "competitions", ["competitions"], WriteRow);
 
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
@@ -98,10 +98,10 @@ public sealed class CompetitionsProjection : ReadModelProjection
         if (await Versions.CloseAsync(b, fact, competitionId) is { } current) await Open(b, fact, change(current));
     }
 
-    private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c)
-    {
-        Versions.Opened(b, fact, c.CompetitionId, c);
-        return b.Statements.ExecuteAsync(
+    private static Task Open(ProjectionBatch b, Fact fact, CompetitionState c) => Versions.OpenAsync(b, fact, c.CompetitionId, c);
+
+    private static Task WriteRow(ProjectionBatch b, CompetitionState c, Provenance provenance, long? validTo) =>
+        b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
             VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,
@@ -111,6 +111,5 @@ public sealed class CompetitionsProjection : ReadModelProjection
             {
                 c.CompetitionId, c.Name, c.ProvinceCode, c.ProvinceOn, c.Year, c.Organizer, c.Status, c.Received, c.ReceivedQualifier, c.Valid, c.ValidQualifier,
                 NameNorm = TextNormalizer.Normalize(c.Name),
-            }, fact));
-    }
+            }, provenance, validTo));
 }

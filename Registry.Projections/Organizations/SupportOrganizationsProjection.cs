@@ -18,7 +18,7 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
 
     private const string Columns = "organization_id, name, kind, province_code, province_on, website, status, registered_on";
 
-    private static readonly CurrentVersions<OrganizationState> Versions = new("organization_id", Columns, "organizations", "organizations");
+    private static readonly CurrentVersions<OrganizationState> Versions = new("organization_id", Columns, "organizations", ["organizations"], WriteRow);
 
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
@@ -61,15 +61,14 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
         if (await Versions.CloseAsync(b, fact, organizationId) is { } current) await Open(b, fact, change(current));
     }
 
-    private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o)
-    {
-        Versions.Opened(b, fact, o.OrganizationId, o);
-        return b.Statements.ExecuteAsync(
+    private static Task Open(ProjectionBatch b, Fact fact, OrganizationState o) => Versions.OpenAsync(b, fact, o.OrganizationId, o);
+
+    private static Task WriteRow(ProjectionBatch b, OrganizationState o, Provenance provenance, long? validTo) =>
+        b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
             VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
             """,
             Row(new { o.OrganizationId, o.Name, o.Kind, o.ProvinceCode, o.ProvinceOn, o.Website, o.Status, o.RegisteredOn, NameNorm = TextNormalizer.Normalize(o.Name),
-                RegisteredYear = int.Parse(o.RegisteredOn[..4], System.Globalization.CultureInfo.InvariantCulture) }, fact));
-    }
+                RegisteredYear = int.Parse(o.RegisteredOn[..4], System.Globalization.CultureInfo.InvariantCulture) }, provenance, validTo));
 }

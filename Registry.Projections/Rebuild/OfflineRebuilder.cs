@@ -8,7 +8,8 @@ namespace Registry.Projections.Rebuild;
 /// <summary>
 /// Builds projections from scratch in one pass over the log: creates a generation's tables and points the stable
 /// views at them, then reads <c>$all</c> once, hands it in chunks to every projection and commits once per page.
-/// What it knows of entities lasts the whole rebuild, and the indexes only queries use are built after the last
+/// What it knows of entities lasts the whole rebuild, the rows of a versioned entity's open version wait in memory to
+/// be written once, closed (or open after the last event), and the indexes only queries use are built after the last
 /// event. For benchmarks, replays and tests; the live runner (checkpoints, faults, leases) is the projection runtime's.
 /// </summary>
 public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> connect, SqlDialect dialect)
@@ -57,7 +58,8 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         var last = 0L;
         // The rebuild is the only writer of its generation, so what a projection knew of its entities at the end of a
         // page still holds at the next: kept for the whole rebuild, it spares a SELECT per entity and page.
-        var known = projections.ToDictionary(p => p, _ => new KnownEntities());
+        // It also holds the rows of open versions, to write each row once with its valid_to.
+        var known = projections.ToDictionary(p => p, _ => new KnownEntities(holdOpenRows: true));
         // Reading and decoding the next chunks on the other core while this one is written: the writing is the bottleneck.
         var chunks = Channel.CreateBounded<(List<RecordedEvent> Events, DecodedEvents Decoded)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -94,8 +96,23 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
             try { await reading; }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         }
+        await WriteOpenVersionsAsync(connection, projections, known, generation, ct);
         await CreateQueryIndexesAsync(connection, projections, generation, ct);
         return last;
+    }
+
+    /// <summary>The rows of the versions still open after the last event, held until now.</summary>
+    private async Task WriteOpenVersionsAsync(DbConnection connection, IReadOnlyList<IProjection> projections,
+        Dictionary<IProjection, KnownEntities> known, int generation, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        foreach (var projection in projections)
+        {
+            using var batch = new ProjectionBatch([], connection, tx, dialect, generation, known[projection]);
+            foreach (var version in known[projection].TakeHeld()) await version(batch, null);
+            await batch.Statements.FlushAsync();
+        }
+        await tx.CommitAsync(ct);
     }
 
     private async Task ReadChunksAsync(long head, int size, ChannelWriter<(List<RecordedEvent>, DecodedEvents)> chunks, CancellationToken ct)
@@ -139,13 +156,16 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
 
     /// <summary>
     /// The indexes only queries use, built once from the loaded rows rather than updated row by row during the load.
-    /// On PostgreSQL the new tables are then analyzed: until autovacuum gets to them the planner would take a table of a
-    /// million rows for an empty one (measured: a common word's search read and sorted 7,143 rows instead of walking the name
-    /// index, 29 ms against 2 ms). SQLite's query plans here were chosen and checked without statistics.
+    /// On PostgreSQL the tables are first made logged (written to the WAL whole, see <see cref="Unlogged"/>), and then
+    /// analyzed: until autovacuum gets to them the planner would take a table of a million rows for an empty one
+    /// (measured: a common word's search read and sorted 7,143 rows instead of walking the name index, 29 ms against 2 ms). SQLite's query plans here were chosen and checked without statistics.
     /// </summary>
     private async Task CreateQueryIndexesAsync(DbConnection connection, IReadOnlyList<IProjection> projections, int generation, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (dialect == SqlDialect.Postgres)
+            foreach (var table in projections.SelectMany(p => p.Tables))
+                await ExecuteAsync(connection, tx, $"ALTER TABLE {ProjectionBatch.TableName(table, generation)} SET LOGGED", ct);
         foreach (var projection in projections)
         foreach (var ddl in projection.QueryIndexes(dialect, t => ProjectionBatch.TableName(t, generation)))
             await ExecuteAsync(connection, tx, ddl, ct);
@@ -171,7 +191,7 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         {
             Func<string, string> physical = t => ProjectionBatch.TableName(t, generation);
             foreach (var ddl in queryIndexes ? projection.Schema(dialect, physical).Concat(projection.QueryIndexes(dialect, physical)) : projection.Schema(dialect, physical))
-                await ExecuteAsync(connection, tx, ddl, ct);
+                await ExecuteAsync(connection, tx, queryIndexes ? ddl : Unlogged(ddl), ct);
             foreach (var table in projection.Tables)
             {
                 await ExecuteAsync(connection, tx, $"DROP VIEW IF EXISTS {table}", ct);
@@ -180,6 +200,16 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         }
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>
+    /// On PostgreSQL the rebuild loads unlogged tables and makes them logged once loaded (<see cref="CreateQueryIndexesAsync"/>):
+    /// every row and index entry written one by one otherwise goes through the WAL too, with a full page image after each
+    /// checkpoint, and the load spends more on the WAL than on the tables. A server crash empties an unlogged table; a
+    /// rebuild cut short is started over anyway.
+    /// </summary>
+    private string Unlogged(string ddl) => dialect == SqlDialect.Postgres && ddl.TrimStart().StartsWith("CREATE TABLE ", StringComparison.Ordinal)
+        ? "CREATE UNLOGGED TABLE " + ddl.TrimStart()["CREATE TABLE ".Length..]
+        : ddl;
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
     {

@@ -12,15 +12,16 @@ namespace Registry.Projections.Runtime;
 /// when the SQL names them; results map to types through Dapper's row parser.
 /// <para>
 /// Writes on SQLite run at once through <see cref="SqliteWriteStatement"/>; writes on PostgreSQL are queued and sent
-/// in one round trip before the next read and at <see cref="FlushAsync"/>, which the projection calls before its
-/// batch commits. A failed statement therefore surfaces at the latest there, still inside the projection's handling.
+/// in one round trip when enough are queued (executed while the next are queued), before the next read and at
+/// <see cref="FlushAsync"/>, which the projection calls before its batch commits. A failed statement therefore
+/// surfaces at the latest there, still inside the projection's handling.
 /// </para>
 /// </summary>
 public sealed class BatchStatements(DbConnection connection, DbTransaction transaction) : IDisposable
 {
     private readonly Dictionary<(string Sql, Type Shape), Query> _queries = new();
     private readonly Dictionary<(string Sql, Type Shape), SqliteWriteStatement> _sqliteWrites = new();
-    private readonly Dictionary<(string Sql, Type Shape), StatementParameters> _postgresShapes = new();
+    private readonly Dictionary<(string Sql, Type Shape), PositionalStatement> _postgresShapes = new();
     private readonly PostgresWriteBatch? _postgresWrites = connection is SqliteConnection ? null : new PostgresWriteBatch(connection, transaction);
 
     /// <summary>Executes a statement that returns no rows (on PostgreSQL, queued until the next read or flush).</summary>
@@ -29,8 +30,9 @@ public sealed class BatchStatements(DbConnection connection, DbTransaction trans
         var key = (sql, StatementParameters.ShapeOf(values));
         if (_postgresWrites is not null)
         {
-            if (!_postgresShapes.TryGetValue(key, out var parameters)) _postgresShapes.Add(key, parameters = StatementParameters.For(sql, values));
-            return _postgresWrites.AddAsync(sql, parameters, values);
+            if (!_postgresShapes.TryGetValue(key, out var positional))
+                _postgresShapes.Add(key, positional = PositionalStatement.For(sql, StatementParameters.For(sql, values)));
+            return _postgresWrites.AddAsync(positional, values);
         }
         if (!_sqliteWrites.TryGetValue(key, out var statement))
             _sqliteWrites.Add(key, statement = new SqliteWriteStatement((SqliteConnection)connection, sql, StatementParameters.For(sql, values)));
@@ -40,6 +42,10 @@ public sealed class BatchStatements(DbConnection connection, DbTransaction trans
 
     /// <summary>Sends the writes still queued. Call it before the batch's transaction commits.</summary>
     public Task FlushAsync() => _postgresWrites?.SendAsync() ?? Task.CompletedTask;
+
+    /// <summary>Waits until the connection takes a command of the caller's own: on PostgreSQL a batch of writes being
+    /// executed occupies it. The writes still queued stay queued.</summary>
+    public Task ConnectionFreeAsync() => _postgresWrites?.ExecutedAsync() ?? Task.CompletedTask;
 
     /// <summary>The single row the query returns mapped to <typeparamref name="T"/>, or default when there is none; more than one row is an error.</summary>
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object values)

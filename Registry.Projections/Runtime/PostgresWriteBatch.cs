@@ -5,7 +5,8 @@ namespace Registry.Projections.Runtime;
 /// <summary>
 /// Writes on PostgreSQL queued and sent together, in order, as one batch (one round trip) instead of one round trip
 /// per statement. <see cref="BatchStatements"/> sends them before any read and when the projection is done, so every
-/// statement still sees the effects of the ones before it.
+/// statement still sees the effects of the ones before it. A full batch is sent without waiting for it: the next one
+/// is built while the server executes it, and is sent once it has finished.
 /// </summary>
 internal sealed class PostgresWriteBatch(DbConnection connection, DbTransaction transaction)
 {
@@ -13,10 +14,12 @@ internal sealed class PostgresWriteBatch(DbConnection connection, DbTransaction 
     private const int MaxStatements = 1000;
 
     private DbBatch? _batch;
+    private DbBatch? _sent;
+    private Task? _executing;
 
     public bool IsEmpty => _batch is null;
 
-    public async Task AddAsync(string sql, StatementParameters parameters, object values)
+    public async Task AddAsync(PositionalStatement statement, object values)
     {
         if (_batch is null)
         {
@@ -24,34 +27,65 @@ internal sealed class PostgresWriteBatch(DbConnection connection, DbTransaction 
             _batch.Transaction = transaction;
         }
         var command = _batch.CreateBatchCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < parameters.Count; i++)
+        command.CommandText = statement.Sql;
+        foreach (var i in statement.Order)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = parameters.Name(i);
-            if (parameters.DbType(i) is { } dbType) parameter.DbType = dbType;
-            parameter.Value = parameters.Value(i, values) ?? DBNull.Value;
+            if (statement.Parameters.DbType(i) is { } dbType) parameter.DbType = dbType;
+            parameter.Value = statement.Parameters.Value(i, values) ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
         _batch.BatchCommands.Add(command);
-        if (_batch.BatchCommands.Count >= MaxStatements) await SendAsync();
+        if (_batch.BatchCommands.Count >= MaxStatements) await StartAsync();
     }
 
+    /// <summary>Sends what is queued and waits until the server has executed it all.</summary>
     public async Task SendAsync()
     {
+        await StartAsync();
+        await ExecutedAsync();
+    }
+
+    /// <summary>Waits for the batch being executed, if any: until then the connection takes no other command.</summary>
+    public async Task ExecutedAsync()
+    {
+        if (_executing is null) return;
+        try
+        {
+            await _executing;
+        }
+        finally
+        {
+            await _sent!.DisposeAsync();
+            _sent = null;
+            _executing = null;
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        await ExecutedAsync();
         if (_batch is null) return;
-        await using var batch = _batch;
+        _sent = _batch;
         _batch = null;
         // Prepared statements are kept on the server connection by their SQL: each shape is parsed and planned once
         // per connection, not on every execution (the parameters' types are set, so the first values need not be seen).
-        await batch.PrepareAsync();
-        await batch.ExecuteNonQueryAsync();
+        await _sent.PrepareAsync();
+        _executing = _sent.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Drops what was not sent: only after a failure, whose transaction is rolled back anyway.</summary>
+    /// <summary>Drops what was not sent: only after a failure, whose transaction is rolled back anyway. A batch still
+    /// executing is waited for (the connection is not free before) and its outcome ignored.</summary>
     public void Discard()
     {
         _batch?.Dispose();
         _batch = null;
+        if (_executing is null) return;
+        // Whatever it ended with, the failure being handled is the one to report.
+        try { _executing.GetAwaiter().GetResult(); }
+        catch (Exception) { }
+        _sent!.Dispose();
+        _sent = null;
+        _executing = null;
     }
 }

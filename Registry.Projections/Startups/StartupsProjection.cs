@@ -37,7 +37,7 @@ public sealed class StartupsProjection : ReadModelProjection
     private const string SearchHead =
         ", search_head TEXT GENERATED ALWAYS AS (CASE WHEN octet_length(search_norm) <= 2000 THEN search_norm END) STORED";
 
-    private static readonly CurrentVersions<StartupState> Versions = new("startup_id", Columns, "startups", "startups", "startup_sectors");
+    private static readonly CurrentVersions<StartupState> Versions = new("startup_id", Columns, "startups", ["startups", "startup_sectors"], WriteRows);
 
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
@@ -170,9 +170,11 @@ public sealed class StartupsProjection : ReadModelProjection
         if (await Versions.CloseAsync(b, fact, startupId) is { } current) await Open(b, fact, change(current));
     }
 
-    private static async Task Open(ProjectionBatch b, Fact fact, StartupState s)
+    private static Task Open(ProjectionBatch b, Fact fact, StartupState s) => Versions.OpenAsync(b, fact, s.StartupId, s);
+
+    /// <summary>A version's rows: the startup, and one per sector.</summary>
+    private static async Task WriteRows(ProjectionBatch b, StartupState s, Provenance provenance, long? validTo)
     {
-        Versions.Opened(b, fact, s.StartupId, s);
         var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var search = TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. sectors, s.Description]));
         await b.Statements.ExecuteAsync(
@@ -186,13 +188,13 @@ public sealed class StartupsProjection : ReadModelProjection
                 s.StartupId, s.Name, NameNorm = TextNormalizer.Normalize(s.Name), SearchNorm = search, s.ProvinceCode, s.ProvinceOn, s.Sectors,
                 SectorsNorm = "|" + string.Join('|', sectors.Select(TextNormalizer.Normalize)) + "|", s.Stage, s.FoundedOn, s.FoundersCount,
                 s.Description, s.Website, s.CompanyName, s.EnterpriseCode, s.Status, s.RegisteredOn, s.RegisteredYear,
-            }, fact));
+            }, provenance, validTo));
         foreach (var sector in sectors)
             await b.Statements.ExecuteAsync(
                 $"""
                 INSERT INTO {b.Table("startup_sectors")} (startup_id, sector, sector_norm, province_code, province_on, stage, status, registered_year, {Temporal.InsertColumns})
                 VALUES (@StartupId, @Sector, @SectorNorm, @ProvinceCode, @ProvinceOn, @Stage, @Status, @RegisteredYear, {Temporal.InsertValues})
                 """,
-                Row(new { s.StartupId, Sector = sector, SectorNorm = TextNormalizer.Normalize(sector), s.ProvinceCode, s.ProvinceOn, s.Stage, s.Status, s.RegisteredYear }, fact));
+                Row(new { s.StartupId, Sector = sector, SectorNorm = TextNormalizer.Normalize(sector), s.ProvinceCode, s.ProvinceOn, s.Stage, s.Status, s.RegisteredYear }, provenance, validTo));
     }
 }

@@ -46,6 +46,9 @@ public sealed class OfflineRebuildAgreementSpecs(string kind) : ProjectionRuntim
         TestContext.Out.WriteLine($"{compared} rows compared");
         Assert.That(compared, Is.GreaterThan(Events / 2), "the history produced rows to compare");
         Assert.That(await ScalarAsync("SELECT count(*) FROM startups_g1 WHERE revised_by IS NOT NULL"), Is.Positive, "corrections were re-derived");
+        if (Kind == Infrastructure.StoreKind.Postgres)
+            Assert.That(await ScalarAsync($"SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_g{generation}' AND relpersistence <> 'p'"), Is.Zero,
+                "the tables loaded unlogged are logged once built");
     }
 
     /// <summary>The generation's index names on a table, with the generation taken out so that two generations compare.</summary>
