@@ -211,6 +211,19 @@ public sealed class EsdbClientAppendSpecs(string package)
     }
 
     [Test]
+    public async Task A_plan_numbers_claim_is_refused_on_its_own_with_the_reason()
+    {
+        var lines = await As(_admin).RunAsync("append", new
+        {
+            stream = "plan-g12", expectedRevision = "any",
+            events = new[] { new { type = "PlanNumberClaimed", data = new { provinceCode = "20", number = "9/KH-UBND", planId = "g12", occurredOn = "2021-03-15", source = "s" } } },
+        });
+
+        Assert.That(lines[0].Text("message"), Does.Contain("'PlanNumberClaimed' is written by AdoptProvincialPlan together with the fact that claims it"));
+        Assert.That(await RevisionOf("plan-g12"), Is.Null);
+    }
+
+    [Test]
     public async Task An_append_of_several_facts_is_refused_one_fact_per_append()
     {
         var lines = await As(_admin).RunAsync("append", Append("startup-g12", "any",
