@@ -7,7 +7,7 @@ namespace Registry.Host.Cli.Bench;
 /// <summary>
 /// <c>registry bench append</c>: appends N events of about 500 bytes (v7 event ids unless <c>--ids v4</c>) in calls of B events from W concurrent writers
 /// through the event log, then the same calls into a bare table on the same database (the raw limit), and prints one
-/// JSON line with both and their ratio. Without <c>--connection</c> it uses a fresh SQLite file on disk, or starts
+/// JSON line with both and their ratio, and the same against the reference table of the machine-limits note. Without <c>--connection</c> it uses a fresh SQLite file on disk, or starts
 /// (and afterwards removes) a durable PostgreSQL cluster, since the tests' cluster runs with fsync off.
 /// </summary>
 public static class BenchAppendCommand
@@ -55,16 +55,8 @@ public static class BenchAppendCommand
                 store = await AppendWorkload.RunAsync(events, batch, writers, (w, call, first, count) => Append("bench", w, call, first, count));
             }
 
-            WorkloadResult raw;
-            await using (var table = kind == EventStoreLocation.Postgres
-                ? (IRawTable)await PostgresRawTable.OpenAsync(location.Connection, writers)
-                : await SqliteRawTable.OpenAsync(location.Connection, writers))
-            {
-                Task Insert(string prefix, int w, long call, long first, int count) =>
-                    table.InsertAsync(w, $"{prefix}-{w}_{call % StreamsPerWriter}", call / StreamsPerWriter * batch, BenchPayload.Batch(first, count, timeOrdered));
-                await AppendWorkload.RunAsync(warmup, batch, writers, (w, call, first, count) => Insert("warmup", w, call, first, count));
-                raw = await AppendWorkload.RunAsync(events, batch, writers, (w, call, first, count) => Insert("bench", w, call, first, count));
-            }
+            var raw = await RawLimitAsync(kind, location.Connection, RawTableKind.Bare, events, batch, writers, warmup, timeOrdered);
+            var reference = await RawLimitAsync(kind, location.Connection, RawTableKind.Reference, events, batch, writers, warmup, timeOrdered);
 
             Console.WriteLine(JsonSerializer.Serialize(new
             {
@@ -80,9 +72,26 @@ public static class BenchAppendCommand
                 raw_p50_ms = Math.Round(raw.P50Milliseconds, 3),
                 raw_p99_ms = Math.Round(raw.P99Milliseconds, 3),
                 ratio = Math.Round(store.EventsPerSecond / raw.EventsPerSecond, 3),
+                reference_events_per_s = Math.Round(reference.EventsPerSecond),
+                reference_p50_ms = Math.Round(reference.P50Milliseconds, 3),
+                reference_p99_ms = Math.Round(reference.P99Milliseconds, 3),
+                reference_ratio = Math.Round(store.EventsPerSecond / reference.EventsPerSecond, 3),
             }));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The same calls into a plain table of <paramref name="table"/>'s kind on the same database.</summary>
+    private static async Task<WorkloadResult> RawLimitAsync(string kind, string connection, RawTableKind table, long events, int batch, int writers,
+        long warmup, bool timeOrdered)
+    {
+        await using var raw = kind == EventStoreLocation.Postgres
+            ? (IRawTable)await PostgresRawTable.OpenAsync(connection, writers, table)
+            : await SqliteRawTable.OpenAsync(connection, writers, table);
+        Task Insert(string prefix, int w, long call, long first, int count) =>
+            raw.InsertAsync(w, $"{prefix}-{w}_{call % StreamsPerWriter}", call / StreamsPerWriter * batch, BenchPayload.Batch(first, count, timeOrdered));
+        await AppendWorkload.RunAsync(warmup, batch, writers, (w, call, first, count) => Insert("warmup", w, call, first, count));
+        return await AppendWorkload.RunAsync(events, batch, writers, (w, call, first, count) => Insert("bench", w, call, first, count));
     }
 }

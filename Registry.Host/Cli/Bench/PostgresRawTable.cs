@@ -4,30 +4,38 @@ using Registry.EventStore;
 namespace Registry.Host.Cli.Bench;
 
 /// <summary>
-/// The bare-table baseline on PostgreSQL: one connection per writer, each call one batch of INSERTs sent in a single
-/// round trip, which PostgreSQL runs as one implicit transaction with a durable commit.
+/// The raw baselines on PostgreSQL: one connection per writer, each call one batch of INSERTs sent in a single round
+/// trip, which PostgreSQL runs as one implicit transaction with a durable commit.
 /// </summary>
 public sealed class PostgresRawTable : IRawTable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlConnection[] _connections;
+    private readonly string _insert;
 
-    private PostgresRawTable(NpgsqlDataSource dataSource, NpgsqlConnection[] connections)
+    private PostgresRawTable(NpgsqlDataSource dataSource, NpgsqlConnection[] connections, string insert)
     {
         _dataSource = dataSource;
         _connections = connections;
+        _insert = insert;
     }
 
-    public static async Task<PostgresRawTable> OpenAsync(string connectionString, int writers)
+    public static async Task<PostgresRawTable> OpenAsync(string connectionString, int writers, RawTableKind kind)
     {
         // Prepared statements, as the adapter uses them.
         var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ConnectionString);
         var connections = new NpgsqlConnection[writers];
         for (var w = 0; w < writers; w++) connections[w] = await dataSource.OpenConnectionAsync();
-        await using (var create = new NpgsqlCommand(
-            "CREATE TABLE IF NOT EXISTS raw_events (stream_name text, stream_revision bigint, event_id uuid, event_type text, data bytea, metadata bytea)", connections[0]))
-            await create.ExecuteNonQueryAsync();
-        return new PostgresRawTable(dataSource, connections);
+        var (create, insert) = kind == RawTableKind.Bare
+            ? ("CREATE TABLE IF NOT EXISTS raw_events (stream_name text, stream_revision bigint, event_id uuid, event_type text, data bytea, metadata bytea)",
+               "INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5, $6)")
+            : ("CREATE TABLE IF NOT EXISTS raw_reference_events (global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, " +
+               "stream_id text NOT NULL, stream_version int NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL, payload jsonb NOT NULL, " +
+               "metadata jsonb NOT NULL, created timestamptz NOT NULL DEFAULT now(), UNIQUE (stream_id, stream_version))",
+               "INSERT INTO raw_reference_events (stream_id, stream_version, event_id, event_type, payload, metadata) " +
+               "VALUES ($1, $2, $3, $4, convert_from($5, 'UTF8')::jsonb, convert_from($6, 'UTF8')::jsonb)");
+        await using (var command = new NpgsqlCommand(create, connections[0])) await command.ExecuteNonQueryAsync();
+        return new PostgresRawTable(dataSource, connections, insert);
     }
 
     public async Task InsertAsync(int writer, string stream, long firstRevision, IReadOnlyList<EventData> events)
@@ -36,7 +44,7 @@ public sealed class PostgresRawTable : IRawTable
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            var insert = new NpgsqlBatchCommand("INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5, $6)");
+            var insert = new NpgsqlBatchCommand(_insert);
             insert.Parameters.Add(new NpgsqlParameter { Value = stream });
             insert.Parameters.Add(new NpgsqlParameter { Value = firstRevision + i });
             insert.Parameters.Add(new NpgsqlParameter { Value = e.EventId });

@@ -4,7 +4,7 @@ using Registry.EventStore;
 namespace Registry.Host.Cli.Bench;
 
 /// <summary>
-/// The bare-table baseline on SQLite: WAL with <c>synchronous=FULL</c> like the adapter, a prepared INSERT per row.
+/// The raw baselines on SQLite: WAL with <c>synchronous=FULL</c> like the adapter, a prepared INSERT per row.
 /// SQLite has one writer at a time, so the writers take turns on an in-process lock (as any bare SQLite application
 /// would) instead of spinning on SQLITE_BUSY; each still commits, and fsyncs, its own transaction.
 /// </summary>
@@ -12,10 +12,15 @@ public sealed class SqliteRawTable : IRawTable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SqliteConnection[] _connections;
+    private readonly string _insert;
 
-    private SqliteRawTable(SqliteConnection[] connections) => _connections = connections;
+    private SqliteRawTable(SqliteConnection[] connections, string insert)
+    {
+        _connections = connections;
+        _insert = insert;
+    }
 
-    public static async Task<SqliteRawTable> OpenAsync(string path, int writers)
+    public static async Task<SqliteRawTable> OpenAsync(string path, int writers, RawTableKind kind)
     {
         var connections = new SqliteConnection[writers];
         for (var w = 0; w < writers; w++)
@@ -24,8 +29,16 @@ public sealed class SqliteRawTable : IRawTable
             await connections[w].OpenAsync();
             await Execute(connections[w], "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         }
-        await Execute(connections[0], "CREATE TABLE IF NOT EXISTS raw_events (stream_name TEXT, stream_revision INTEGER, event_id BLOB, event_type TEXT, data BLOB, metadata BLOB)");
-        return new SqliteRawTable(connections);
+        var (create, insert) = kind == RawTableKind.Bare
+            ? ("CREATE TABLE IF NOT EXISTS raw_events (stream_name TEXT, stream_revision INTEGER, event_id BLOB, event_type TEXT, data BLOB, metadata BLOB)",
+               "INSERT INTO raw_events VALUES (@s, @r, @id, @t, @d, @m)")
+            : ("CREATE TABLE IF NOT EXISTS raw_reference_events (global_position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, " +
+               "stream_version INTEGER NOT NULL, event_id BLOB NOT NULL, event_type TEXT NOT NULL, payload TEXT NOT NULL, metadata TEXT NOT NULL, " +
+               "created TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, UNIQUE (stream_id, stream_version))",
+               "INSERT INTO raw_reference_events (stream_id, stream_version, event_id, event_type, payload, metadata) " +
+               "VALUES (@s, @r, @id, @t, CAST(@d AS TEXT), CAST(@m AS TEXT))");
+        await Execute(connections[0], create);
+        return new SqliteRawTable(connections, insert);
     }
 
     public async Task InsertAsync(int writer, string stream, long firstRevision, IReadOnlyList<EventData> events)
@@ -37,7 +50,7 @@ public sealed class SqliteRawTable : IRawTable
             await using var tx = connection.BeginTransaction(deferred: false);
             await using var insert = connection.CreateCommand();
             insert.Transaction = tx;
-            insert.CommandText = "INSERT INTO raw_events VALUES (@s, @r, @id, @t, @d, @m)";
+            insert.CommandText = _insert;
             var s = insert.Parameters.Add("@s", SqliteType.Text);
             var r = insert.Parameters.Add("@r", SqliteType.Integer);
             var id = insert.Parameters.Add("@id", SqliteType.Blob);
