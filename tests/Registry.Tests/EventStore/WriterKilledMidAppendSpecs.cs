@@ -18,6 +18,7 @@ public sealed class WriterKilledMidAppendSpecs(string kind) : EventLogFixture(ki
     public async Task Given_a_writer_process_killed_with_sigkill_during_a_large_append_when_the_log_is_reopened_then_each_append_is_all_or_nothing()
     {
         var acknowledged = await RunWriterAndKillItMidAppend(appendsBeforeKill: 2);
+        await UntilTheServerHasLetGoOfTheWriter();
 
         await using var reopened = await Location.OpenAsync();
         var events = new List<RecordedEvent>();
@@ -39,6 +40,27 @@ public sealed class WriterKilledMidAppendSpecs(string kind) : EventLogFixture(ki
         Assert.That(next.FirstPosition, Is.EqualTo(events.Count + 1), "the log takes appends again, right after the last event");
     }
 
+    private string WriterConnection => Location.Kind == EventStoreLocation.Postgres
+        ? $"{Location.Connection};Application Name={KilledWriter}"
+        : Location.Connection;
+
+    private const string KilledWriter = "killed-writer";
+
+    /// <summary>
+    /// A PostgreSQL backend finishes the statement it has fully received (commits it, even) before it notices that its
+    /// client is gone. The crash this spec stages is the writer's, not the server's: wait until the server has ended the
+    /// writer's sessions, so "reopened" means the database is settled.
+    /// </summary>
+    private async Task UntilTheServerHasLetGoOfTheWriter()
+    {
+        if (Location.Kind != EventStoreLocation.Postgres) return;
+        await using var connection = await OpenRawConnectionAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM pg_stat_activity WHERE application_name = '{KilledWriter}'";
+        using var guard = new CancellationTokenSource(SubscriptionReader.HangGuard);
+        while ((long)(await cmd.ExecuteScalarAsync(guard.Token))! > 0) await Task.Delay(20, guard.Token);
+    }
+
     /// <summary>Starts the writer, lets it acknowledge some appends, kills it at a random moment inside a later one,
     /// and returns the streams it reported as committed.</summary>
     private async Task<List<string>> RunWriterAndKillItMidAppend(int appendsBeforeKill)
@@ -48,7 +70,7 @@ public sealed class WriterKilledMidAppendSpecs(string kind) : EventLogFixture(ki
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "dev", "append-loop", "--store", Location.Kind, "--connection", Location.Connection, "--stream-prefix", "loop", "--batch", $"{Batch}" })
+        foreach (var arg in new[] { "dev", "append-loop", "--store", Location.Kind, "--connection", WriterConnection, "--stream-prefix", "loop", "--batch", $"{Batch}" })
             psi.ArgumentList.Add(arg);
         psi.Environment.Remove("REGISTRY_STORE");
         psi.Environment.Remove("REGISTRY_CONNECTION");
