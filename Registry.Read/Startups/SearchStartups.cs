@@ -3,6 +3,7 @@ using Dapper;
 using Registry.Contracts.Common;
 using Registry.Contracts.Startups;
 using Registry.Projections.Common;
+using Registry.Projections.Runtime;
 using Registry.Read.Provinces;
 using Registry.Read.Time;
 
@@ -72,11 +73,14 @@ public static class SearchStartups
             where.Add("stage = @stage");
         }
         string? pattern = null;
+        string? candidates = null;
         var matches = new List<string>();
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = TextNormalizer.Normalize(query.Q);
             pattern = StartupMatches.Pattern(q);
+            if (db.Dialect == SqlDialect.Sqlite && q.Length > 0 && await WordCandidates.FindAsync(connection, q, ct) is { } found)
+                p.Add("candidates", candidates = found);
             // Units whose name matches, each for the dates its code meant that unit.
             var units = provinces.Units(MapKind.Pre2025).Concat(provinces.Units(MapKind.Map2025)).Distinct()
                 .Where(u => TextNormalizer.Normalize(u.Name).Contains(q, StringComparison.Ordinal)).ToList();
@@ -88,7 +92,7 @@ public static class SearchStartups
                 matches.Add($"(province_code = @uc{i} AND province_on >= @uf{i} AND province_on < @ut{i})");
             }
         }
-        var branches = StartupMatches.Branches(db.Dialect, string.Join(" AND ", where), pattern, matches);
+        var branches = StartupMatches.Branches(db.Dialect, string.Join(" AND ", where), pattern, matches, candidates is not null);
         var offset = (long)(page - 1) * pageSize;
         var counted = Math.Max(CountCap, offset + pageSize);
         p.Add("countLimit", counted + 1);
