@@ -113,7 +113,7 @@ public static class SearchStartups
         var items = rows.Where(r => r.StartupId is not null).Select(r =>
         {
             var unit = provinces.UnitOf(map, r.ProvinceCode, r.ProvinceOn);
-            return new StartupSummary(r.StartupId, r.Name, unit, provinces.NameOf(map, unit), r.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries),
+            return new StartupSummary(r.StartupId!, r.Name, unit, provinces.NameOf(map, unit), r.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries),
                 r.Stage, r.Status, DateOnly.Parse(r.RegisteredOn, CultureInfo.InvariantCulture), r.CompanyName, r.Website, r.Source, Guid.Parse(r.EventId));
         }).ToList();
         return new PagedResult<StartupSummary>(items, page, pageSize, total, at.Position, TotalExact: total <= counted);
@@ -127,7 +127,8 @@ public static class SearchStartups
     private sealed record Row
     {
         public long Total { get; init; }
-        public string StartupId { get; init; } = "";
+        /// <summary>Null on the count's row alone (Dapper leaves a NULL column's property as it was initialized).</summary>
+        public string? StartupId { get; init; }
         public string Name { get; init; } = "";
         public string ProvinceCode { get; init; } = "";
         public string ProvinceOn { get; init; } = "";

@@ -106,4 +106,15 @@ public sealed class SearchStartupsSpecs(string kind) : ReadModelFixture(kind)
         var o = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "ô"), default);
         Assert.That(o.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "s2" }));
     }
+
+    [Test]
+    public async Task A_search_that_matches_nothing_answers_an_empty_page()
+    {
+        await GivenTheMap();
+        await GivenStartup("s1", "Cà phê Đắk Lắk", "66");
+        await Projected();
+
+        var none = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "mat ong"), default);
+        Assert.That((none.Items.Count, none.Total, none.TotalExact), Is.EqualTo((0, 0L, true)));
+    }
 }
