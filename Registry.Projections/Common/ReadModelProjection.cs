@@ -29,8 +29,11 @@ public abstract class ReadModelProjection : IProjection
     /// <summary>Applies one fact: the "event → SQL" table of the projection.</summary>
     protected abstract Task ApplyAsync(Fact fact, ProjectionBatch batch);
 
-    /// <summary>Tables whose rows are not versioned (lookups used while projecting), kept out of stream closing.</summary>
-    protected virtual IReadOnlySet<string> WorkingTables { get; } = new HashSet<string>();
+    /// <summary>
+    /// Tables whose rows are not versioned (lookups used while projecting, indexes keyed to versioned rows), kept out
+    /// of stream closing; they have no <c>stream</c> or <c>valid_to</c>.
+    /// </summary>
+    public virtual IReadOnlySet<string> WorkingTables { get; } = new HashSet<string>();
 
     public async Task HandleAsync(ProjectionBatch batch, CancellationToken ct)
     {

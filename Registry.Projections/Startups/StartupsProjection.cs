@@ -8,7 +8,8 @@ namespace Registry.Projections.Startups;
 /// The startup directory. <c>startups</c>: one version per change of a startup, with a normalized search column
 /// (no diacritics, lower case). <c>startup_sectors</c>: one row per startup version and sector, for the dashboard's
 /// counts by sector without splitting strings in SQL. <c>fundings</c> and <c>supports</c>: one row per investment and
-/// per support granted, in the province the startup was in at the time.
+/// per support granted, in the province the startup was in at the time. On SQLite, the words of the search text are
+/// indexed too (see <see cref="StartupWords"/>).
 /// </summary>
 public sealed class StartupsProjection : ReadModelProjection
 {
@@ -16,8 +17,10 @@ public sealed class StartupsProjection : ReadModelProjection
 
     // 2: the search and dashboard indexes (a deployed generation is rebuilt with them beside the one that serves).
     // 3: PostgreSQL's search head in the name index, the province and name index, covering fundings and supports indexes.
-    public override int Version => 3;
-    public override IReadOnlyList<string> Tables { get; } = ["startups", "startup_sectors", "fundings", "supports"];
+    // 4: SQLite's word index of the search text.
+    public override int Version => 4;
+    public override IReadOnlyList<string> Tables { get; } = ["startups", "startup_sectors", "fundings", "supports", StartupWords.Table, StartupWords.Vocabulary];
+    public override IReadOnlySet<string> WorkingTables { get; } = new HashSet<string> { StartupWords.Table, StartupWords.Vocabulary };
 
     protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string>
     {
@@ -69,6 +72,8 @@ public sealed class StartupsProjection : ReadModelProjection
             granted_by TEXT, province_code TEXT NOT NULL, province_on TEXT NOT NULL, year BIGINT NOT NULL, {Temporal.Columns})
         """,
         Temporal.StreamIndex(table("supports")),
+        $"CREATE TABLE {table(StartupWords.Table)} (word TEXT NOT NULL, startup_id TEXT NOT NULL)",
+        $"CREATE TABLE {table(StartupWords.Vocabulary)} (word TEXT NOT NULL PRIMARY KEY){(dialect == SqlDialect.Sqlite ? " WITHOUT ROWID" : "")}",
     ];
 
     public override IReadOnlyList<string> QueryIndexes(SqlDialect dialect, Func<string, string> table) =>
@@ -95,6 +100,7 @@ public sealed class StartupsProjection : ReadModelProjection
                 $"CREATE INDEX ix_{table("startups")}_long ON {table("startups")} (name_norm, startup_id) WHERE search_head IS NULL",
             ]
             : Array.Empty<string>(),
+        .. dialect == SqlDialect.Sqlite ? [$"CREATE INDEX ix_{table(StartupWords.Table)}_word ON {table(StartupWords.Table)} (word, startup_id)"] : Array.Empty<string>(),
         CoveringIndex.Create(dialect, $"ix_{table("startup_sectors")}_province ON {table("startup_sectors")}", "province_code, registered_year",
             "province_on, valid_from, valid_to, sector"),
         CoveringIndex.Create(dialect, $"ix_{table("fundings")}_province ON {table("fundings")}", "province_code, year", "province_on, valid_from, valid_to, startup_id, amount_vnd"),
@@ -106,7 +112,7 @@ public sealed class StartupsProjection : ReadModelProjection
         switch (fact.Data)
         {
             case StartupRegistered e:
-                await Open(b, fact, new StartupState
+                await Open(b, fact, null, new StartupState
                 {
                     StartupId = e.StartupId, Name = e.Name, ProvinceCode = e.ProvinceCode, ProvinceOn = fact.Provenance.OccurredOn,
                     Sectors = string.Join('|', e.Sectors), Stage = e.Stage.ToString(), FoundedOn = e.FoundedOn is { } f ? IsoDate.Format(f) : null,
@@ -167,16 +173,23 @@ public sealed class StartupsProjection : ReadModelProjection
     /// <summary>Closes the startup's current version and opens the changed one; unknown startups are ignored.</summary>
     private static async Task Change(ProjectionBatch b, Fact fact, string startupId, Func<StartupState, StartupState> change)
     {
-        if (await Versions.CloseAsync(b, fact, startupId) is { } current) await Open(b, fact, change(current));
+        if (await Versions.CloseAsync(b, fact, startupId) is { } current) await Open(b, fact, current, change(current));
     }
 
-    private static Task Open(ProjectionBatch b, Fact fact, StartupState s) => Versions.OpenAsync(b, fact, s.StartupId, s);
+    private static async Task Open(ProjectionBatch b, Fact fact, StartupState? previous, StartupState s)
+    {
+        await Versions.OpenAsync(b, fact, s.StartupId, s);
+        await StartupWords.AddAsync(b, s.StartupId, SearchText(s), previous is null ? null : SearchText(previous));
+    }
+
+    /// <summary>What a search matches: the name, company, sectors and description, normalized.</summary>
+    private static string SearchText(StartupState s) =>
+        TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries), s.Description]));
 
     /// <summary>A version's rows: the startup, and one per sector.</summary>
     private static async Task WriteRows(ProjectionBatch b, StartupState s, Provenance provenance, long? validTo)
     {
         var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
-        var search = TextNormalizer.Normalize(string.Join(' ', [s.Name, s.CompanyName, .. sectors, s.Description]));
         await b.Statements.ExecuteAsync(
             $"""
             INSERT INTO {b.Table("startups")} ({Columns}, {Temporal.InsertColumns})
@@ -185,7 +198,7 @@ public sealed class StartupsProjection : ReadModelProjection
             """,
             Row(new
             {
-                s.StartupId, s.Name, NameNorm = TextNormalizer.Normalize(s.Name), SearchNorm = search, s.ProvinceCode, s.ProvinceOn, s.Sectors,
+                s.StartupId, s.Name, NameNorm = TextNormalizer.Normalize(s.Name), SearchNorm = SearchText(s), s.ProvinceCode, s.ProvinceOn, s.Sectors,
                 SectorsNorm = "|" + string.Join('|', sectors.Select(TextNormalizer.Normalize)) + "|", s.Stage, s.FoundedOn, s.FoundersCount,
                 s.Description, s.Website, s.CompanyName, s.EnterpriseCode, s.Status, s.RegisteredOn, s.RegisteredYear,
             }, provenance, validTo));

@@ -1,6 +1,7 @@
 using Dapper;
 using Registry.Contracts.Search;
 using Registry.Projections.Common;
+using Registry.Projections.Runtime;
 using Registry.Read.Startups;
 using Registry.Read.Time;
 
@@ -34,15 +35,16 @@ public static class SearchAll
         if (norm.Length < 2) throw new QueryParameterException("q", "give at least two letters or digits to search for");
         await using var connection = await db.OpenAsync(ct);
         var at = await AsOfResolver.ResolveAsync(connection, asOf, ct);
+        var candidates = db.Dialect == SqlDialect.Sqlite ? await WordCandidates.FindAsync(connection, norm, ct) : null;
         var sql = string.Join(" UNION ALL ", Kinds.Select(k => k.Table == "startups"
             ? $"SELECT * FROM (SELECT kind, id, title, province_code FROM ({StartupMatches.Rows(
-                    StartupMatches.OrderedKeys(StartupMatches.Branches(db.Dialect, Temporal.VisibleAt(), StartupMatches.Pattern(norm), []), k.Order, $"{PerKind}"),
+                    StartupMatches.OrderedKeys(StartupMatches.Branches(db.Dialect, Temporal.VisibleAt(), StartupMatches.Pattern(norm), [], candidates is not null), k.Order, $"{PerKind}"),
                     k.Order, $"'{k.Kind}' AS kind, s.{k.Id} AS id, s.{k.Title} AS title, s.{k.Province} AS province_code")}) h " +
               $"ORDER BY {StartupMatches.OuterOrder(k.Order, "h")}) {k.Table}_hits"
             : $"SELECT * FROM (SELECT '{k.Kind}' AS kind, {k.Id} AS id, {k.Title} AS title, {k.Province} AS province_code FROM {k.Table} " +
               $"WHERE {Temporal.VisibleAt()} AND {k.Norm} LIKE @q ORDER BY {k.Order} LIMIT {PerKind}) {k.Table}_hits"));
         var hits = await connection.QueryAsync<Row>(new CommandDefinition(sql,
-            new { asOf = at.Position, q = "%" + norm + "%" }, cancellationToken: ct));
+            new { asOf = at.Position, q = "%" + norm + "%", candidates }, cancellationToken: ct));
         return new SearchResults(q!, at.Position, hits.Select(h => new SearchHit(h.Kind, h.Id, h.Title, h.ProvinceCode)).ToList());
     }
 

@@ -3,6 +3,7 @@ using Dapper;
 using Registry.Contracts.Common;
 using Registry.Contracts.Startups;
 using Registry.Projections.Common;
+using Registry.Projections.Runtime;
 using Registry.Read.Provinces;
 using Registry.Read.Time;
 
@@ -72,11 +73,14 @@ public static class SearchStartups
             where.Add("stage = @stage");
         }
         string? pattern = null;
+        string? candidates = null;
         var matches = new List<string>();
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = TextNormalizer.Normalize(query.Q);
             pattern = StartupMatches.Pattern(q);
+            if (db.Dialect == SqlDialect.Sqlite && q.Length > 0 && await WordCandidates.FindAsync(connection, q, ct) is { } found)
+                p.Add("candidates", candidates = found);
             // Units whose name matches, each for the dates its code meant that unit.
             var units = provinces.Units(MapKind.Pre2025).Concat(provinces.Units(MapKind.Map2025)).Distinct()
                 .Where(u => TextNormalizer.Normalize(u.Name).Contains(q, StringComparison.Ordinal)).ToList();
@@ -88,7 +92,7 @@ public static class SearchStartups
                 matches.Add($"(province_code = @uc{i} AND province_on >= @uf{i} AND province_on < @ut{i})");
             }
         }
-        var branches = StartupMatches.Branches(db.Dialect, string.Join(" AND ", where), pattern, matches);
+        var branches = StartupMatches.Branches(db.Dialect, string.Join(" AND ", where), pattern, matches, candidates is not null);
         var offset = (long)(page - 1) * pageSize;
         var counted = Math.Max(CountCap, offset + pageSize);
         p.Add("countLimit", counted + 1);
@@ -109,7 +113,7 @@ public static class SearchStartups
         var items = rows.Where(r => r.StartupId is not null).Select(r =>
         {
             var unit = provinces.UnitOf(map, r.ProvinceCode, r.ProvinceOn);
-            return new StartupSummary(r.StartupId, r.Name, unit, provinces.NameOf(map, unit), r.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries),
+            return new StartupSummary(r.StartupId!, r.Name, unit, provinces.NameOf(map, unit), r.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries),
                 r.Stage, r.Status, DateOnly.Parse(r.RegisteredOn, CultureInfo.InvariantCulture), r.CompanyName, r.Website, r.Source, Guid.Parse(r.EventId));
         }).ToList();
         return new PagedResult<StartupSummary>(items, page, pageSize, total, at.Position, TotalExact: total <= counted);
@@ -123,7 +127,8 @@ public static class SearchStartups
     private sealed record Row
     {
         public long Total { get; init; }
-        public string StartupId { get; init; } = "";
+        /// <summary>Null on the count's row alone (Dapper leaves a NULL column's property as it was initialized).</summary>
+        public string? StartupId { get; init; }
         public string Name { get; init; } = "";
         public string ProvinceCode { get; init; } = "";
         public string ProvinceOn { get; init; } = "";

@@ -10,7 +10,9 @@ namespace Registry.Read.Startups;
 /// walk one index for all (a province name's few thousand startups found by walking every name, or every index entry
 /// reading its table row). On PostgreSQL the name index holds the search text only when it is short enough
 /// (<c>search_head</c>), so the longer texts have a branch of their own; a common word walks the name index, a rare one
-/// sorts its few matches from the trigram index. SQLite matches in one branch (see <see cref="Branches"/>).
+/// sorts its few matches from the trigram index. SQLite finds a rare word's few startups in its word index
+/// (<see cref="WordCandidates"/>) and reads them as a branch of their own; a common word matches in one branch
+/// (see <see cref="Branches"/>).
 /// </summary>
 internal static class StartupMatches
 {
@@ -26,17 +28,22 @@ internal static class StartupMatches
 
     /// <summary>
     /// The filter of each branch: <paramref name="filter"/> and, when <paramref name="pattern"/> is not null, a match
-    /// of it (see <see cref="Pattern"/>) in the search text or any of <paramref name="otherMatches"/>.
+    /// of it (see <see cref="Pattern"/>) in the search text or any of <paramref name="otherMatches"/>. On SQLite,
+    /// <paramref name="candidates"/> says whether the query has the word index's candidates as <c>@candidates</c>
+    /// (<see cref="WordCandidates"/>), which then are the only startups whose text is read.
     /// </summary>
-    public static IReadOnlyList<string> Branches(SqlDialect dialect, string filter, string? pattern, IReadOnlyList<string> otherMatches)
+    public static IReadOnlyList<string> Branches(SqlDialect dialect, string filter, string? pattern, IReadOnlyList<string> otherMatches, bool candidates)
     {
         if (pattern is null) return [filter];
-        // SQLite has no index on words: its one walk of the name index stops as soon as enough startups match either
-        // way, where a branch of the text alone would read the whole index when the word is only a province's name.
-        if (dialect == SqlDialect.Sqlite) return [$"{filter} AND ({string.Join(" OR ", otherMatches.Prepend($"search_norm LIKE {pattern}"))})"];
+        // A common word: SQLite's one walk of the name index stops as soon as enough startups match either way, where a
+        // branch of the text alone would read the whole index when the word is only a province's name.
+        if (dialect == SqlDialect.Sqlite && !candidates)
+            return [$"{filter} AND ({string.Join(" OR ", otherMatches.Prepend($"search_norm LIKE {pattern}"))})"];
+        string[] text = dialect == SqlDialect.Sqlite
+            ? [$"startup_id IN (SELECT value FROM json_each(@candidates)) AND search_norm LIKE {pattern}"]
+            : [$"search_head LIKE {pattern}", $"search_head IS NULL AND search_norm LIKE {pattern}"];
         var others = otherMatches.Count <= MaxOtherBranches ? otherMatches : [string.Join(" OR ", otherMatches)];
-        return new[] { $"search_head LIKE {pattern}", $"search_head IS NULL AND search_norm LIKE {pattern}" }.Concat(others)
-            .Select(m => $"{filter} AND ({m})").ToList();
+        return text.Concat(others).Select(m => $"{filter} AND ({m})").ToList();
     }
 
     /// <summary>The keys of the first <paramref name="limit"/> matches in <paramref name="orderBy"/> (unqualified column names).</summary>

@@ -93,7 +93,7 @@ public static class ReplayCommand
     {
         await using var connection = await db.OpenAsync(ct);
         var state = new Dictionary<string, List<IDictionary<string, object?>>>();
-        foreach (var table in ReadModels.All().SelectMany(p => p.Tables))
+        foreach (var table in ReadModels.All().SelectMany(p => p.Tables.Except(p.WorkingTables)))
         {
             var rows = (await connection.QueryAsync(new CommandDefinition($"SELECT * FROM {table} WHERE stream = @stream AND valid_to IS NULL",
                 new { stream }, cancellationToken: ct))).Cast<IDictionary<string, object?>>().ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Registry.Contracts.Common;
 using Registry.Contracts.Startups;
 using Registry.Read;
@@ -106,4 +107,51 @@ public sealed class SearchStartupsSpecs(string kind) : ReadModelFixture(kind)
         var o = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "ô"), default);
         Assert.That(o.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "s2" }));
     }
+
+    [Test]
+    public async Task A_search_that_matches_nothing_answers_an_empty_page()
+    {
+        await GivenTheMap();
+        await GivenStartup("s1", "Cà phê Đắk Lắk", "66");
+        await Projected();
+
+        var none = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "mat ong"), default);
+        Assert.That((none.Items.Count, none.Total, none.TotalExact), Is.EqualTo((0, 0L, true)));
+    }
+
+    [Test]
+    public async Task A_renamed_startup_is_found_by_any_part_of_the_words_each_version_had_as_of_then()
+    {
+        await GivenTheMap();
+        var (_, registered) = await Given(StreamNames.Startup("s1"), new StartupRegistered("s1", "Hạt Điều Bình Phước 87", "20", ["agritech"],
+            StartupStage.Project, null, [], null, null, new DateOnly(2022, 3, 1), "Sở KH&CN"));
+        await GivenStartup("s2", "Cà phê 87", "66");
+        await GivenStartup("s3", "Mật ong 587", "17");
+        await Given(StreamNames.Startup("s1"), new StartupProfileUpdated("s1", "Điều Vàng 870", null, null, null, null, null, new DateOnly(2023, 1, 1), "Sở KH&CN"));
+        await Projected();
+
+        Assert.That(await Found("binh phuoc 8", registered), Is.EqualTo(new[] { "s1" }));
+        Assert.That(await Found("binh phuoc 8"), Is.Empty, "not what the registry says now");
+        Assert.That(await Found("ieu vang 87"), Is.EqualTo(new[] { "s1" }), "the end of a word, a whole word, the start of one");
+        Assert.That(await Found("ieu vang 87", registered), Is.Empty);
+        Assert.That(await Found("87"), Is.EqualTo(new[] { "s2", "s1", "s3" }), "inside a word, in name order");
+    }
+
+    [Test]
+    public async Task Words_in_more_startups_than_the_word_index_narrows_down_match_as_rare_words_do()
+    {
+        await GivenTheMap();
+        for (var i = 0; i <= WordCandidates.Cap; i++) await GivenStartup($"s{i:D4}", $"Sen Vàng {i:D4}", "20");
+        await GivenStartup("other", "Trà Sen Vàng", "20");
+        await Projected();
+
+        var common = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "sen vang"), default);
+        Assert.That((common.Total, common.TotalExact), Is.EqualTo(((long)SearchStartups.CountCap + 1, false)));
+        Assert.That(common.Items.Select(s => s.StartupId), Is.EqualTo(Enumerable.Range(0, 20).Select(i => $"s{i:D4}")));
+        Assert.That(await Found("en vang 000"), Is.EqualTo(Enumerable.Range(0, 10).Select(i => $"s{i:D4}")), "a few of them");
+        Assert.That(await Found("tra sen v"), Is.EqualTo(new[] { "other" }));
+    }
+
+    private async Task<IEnumerable<string>> Found(string q, long? asOf = null) =>
+        (await SearchStartups.RunAsync(Db, new StartupQuery(Q: q, AsOf: asOf?.ToString(CultureInfo.InvariantCulture)), default)).Items.Select(s => s.StartupId);
 }
