@@ -13,12 +13,16 @@ namespace Registry.Projections.Common;
 public sealed class CurrentVersions<TState>(string keyColumn, string stateColumns, string stateTable, string[] closedTables,
     Func<ProjectionBatch, TState, Provenance, long?, Task> writeRows) where TState : class
 {
+    private readonly GenerationSql _select = new(t => $"SELECT {stateColumns} FROM {t(stateTable)} WHERE {keyColumn} = @id AND valid_to IS NULL");
+
+    private readonly GenerationSql[] _close = closedTables
+        .Select(table => new GenerationSql(t => $"UPDATE {t(table)} SET valid_to = @p WHERE {keyColumn} = @id AND valid_to IS NULL")).ToArray();
+
     /// <summary>The open version's state, or null when the entity is unknown (remembered too: a later event usually finds it again).</summary>
     public async Task<TState?> GetAsync(ProjectionBatch b, string id)
     {
         if (b.Known.TryGet(id, out var known)) return (TState?)known;
-        var current = await b.Statements.QuerySingleOrDefaultAsync<TState>(
-            $"SELECT {stateColumns} FROM {b.Table(stateTable)} WHERE {keyColumn} = @id AND valid_to IS NULL", new { id });
+        var current = await b.Statements.QuerySingleOrDefaultAsync<TState>(_select, new { id });
         b.Known.Read(id, current);
         return current;
     }
@@ -29,9 +33,8 @@ public sealed class CurrentVersions<TState>(string keyColumn, string stateColumn
         if (await GetAsync(b, id) is not { } current) return null;
         var (held, openInTable) = b.Known.Close(id);
         if (openInTable)
-            foreach (var table in closedTables)
-                await b.Statements.ExecuteAsync($"UPDATE {b.Table(table)} SET valid_to = @p WHERE {keyColumn} = @id AND valid_to IS NULL",
-                    new { p = fact.Position, id });
+            foreach (var close in _close)
+                await b.Statements.ExecuteAsync(close, new { p = fact.Position, id });
         foreach (var version in held ?? [])
             await version(b, fact.Position);
         return current;

@@ -26,6 +26,21 @@ public sealed class CompetitionsProjection : ReadModelProjection
 
     private static readonly CurrentVersions<CompetitionState> Versions = new("competition_id", Columns, "competitions", ["competitions"], WriteRow);
 
+    private static readonly GenerationSql InsertPrize = new(t =>
+        $"""
+        INSERT INTO {t("prizes")} (prize_id, competition_id, recipient_kind, recipient_id, recipient_name, rank, amount_vnd,
+            province_code, province_on, year, {Temporal.InsertColumns})
+        VALUES (@PrizeId, @CompetitionId, @RecipientKind, @RecipientId, @RecipientName, @Rank, @AmountVnd,
+            @ProvinceCode, @ProvinceOn, @Year, {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql InsertCompetition = new(t =>
+        $"""
+        INSERT INTO {t("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
+        VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,
+                @NameNorm, {Temporal.InsertValues})
+        """);
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -77,12 +92,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
             case PrizeAwarded e:
                 var competition = await Versions.GetAsync(b, e.CompetitionId);
                 await b.Statements.ExecuteAsync(
-                    $"""
-                    INSERT INTO {b.Table("prizes")} (prize_id, competition_id, recipient_kind, recipient_id, recipient_name, rank, amount_vnd,
-                        province_code, province_on, year, {Temporal.InsertColumns})
-                    VALUES (@PrizeId, @CompetitionId, @RecipientKind, @RecipientId, @RecipientName, @Rank, @AmountVnd,
-                        @ProvinceCode, @ProvinceOn, @Year, {Temporal.InsertValues})
-                    """,
+                    InsertPrize,
                     Row(new
                     {
                         e.PrizeId, e.CompetitionId, RecipientKind = e.RecipientKind.ToString(), e.RecipientId, e.RecipientName, e.Rank,
@@ -102,11 +112,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
 
     private static Task WriteRow(ProjectionBatch b, CompetitionState c, Provenance provenance, long? validTo) =>
         b.Statements.ExecuteAsync(
-            $"""
-            INSERT INTO {b.Table("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
-            VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,
-                    @NameNorm, {Temporal.InsertValues})
-            """,
+            InsertCompetition,
             Row(new
             {
                 c.CompetitionId, c.Name, c.ProvinceCode, c.ProvinceOn, c.Year, c.Organizer, c.Status, c.Received, c.ReceivedQualifier, c.Valid, c.ValidQualifier,

@@ -17,6 +17,14 @@ public sealed class EcosystemEventsProjection : ReadModelProjection
     public override IReadOnlyList<string> Tables { get; } = ["ecosystem_events"];
     protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string> { nameof(EcosystemEventRecorded) };
 
+    private static readonly GenerationSql InsertEcosystemEvent = new(t =>
+        $"""
+        INSERT INTO {t("ecosystem_events")} (ecosystem_event_id, kind, title, title_norm, theme, theme_norm, host_province_code, province_on,
+            province_codes, region, region_norm, organizer, held_on, held_day, year, attendees, exhibits, {Temporal.InsertColumns})
+        VALUES (@EcosystemEventId, @Kind, @Title, @TitleNorm, @Theme, @ThemeNorm, @HostProvinceCode, @OccurredOn,
+            @ProvinceCodes, @Region, @RegionNorm, @Organizer, @HeldOn, @HeldDay, @Year, @Attendees, @Exhibits, {Temporal.InsertValues})
+        """);
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -38,12 +46,7 @@ public sealed class EcosystemEventsProjection : ReadModelProjection
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
         EcosystemEventRecorded e => b.Statements.ExecuteAsync(
-            $"""
-            INSERT INTO {b.Table("ecosystem_events")} (ecosystem_event_id, kind, title, title_norm, theme, theme_norm, host_province_code, province_on,
-                province_codes, region, region_norm, organizer, held_on, held_day, year, attendees, exhibits, {Temporal.InsertColumns})
-            VALUES (@EcosystemEventId, @Kind, @Title, @TitleNorm, @Theme, @ThemeNorm, @HostProvinceCode, @OccurredOn,
-                @ProvinceCodes, @Region, @RegionNorm, @Organizer, @HeldOn, @HeldDay, @Year, @Attendees, @Exhibits, {Temporal.InsertValues})
-            """,
+            InsertEcosystemEvent,
             Row(new
             {
                 e.EcosystemEventId, Kind = e.Kind.ToString(), e.Title, TitleNorm = TextNormalizer.Normalize(e.Title), e.Theme,

@@ -11,6 +11,13 @@ public sealed class ReportedFiguresProjection : ReadModelProjection
     public override IReadOnlyList<string> Tables { get; } = ["reported_figures"];
     protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string> { nameof(FigureReported) };
 
+    private static readonly GenerationSql InsertFigure = new(t =>
+        $"""
+        INSERT INTO {t("reported_figures")} (figure_id, metric, province_code, province_on, period_from, period_to, value, qualifier, unit,
+            statement, {Temporal.InsertColumns})
+        VALUES (@FigureId, @Metric, @ProvinceCode, @OccurredOn, @PeriodFrom, @PeriodTo, @Value, @Qualifier, @Unit, @Statement, {Temporal.InsertValues})
+        """);
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -25,11 +32,7 @@ public sealed class ReportedFiguresProjection : ReadModelProjection
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
         FigureReported e => b.Statements.ExecuteAsync(
-            $"""
-            INSERT INTO {b.Table("reported_figures")} (figure_id, metric, province_code, province_on, period_from, period_to, value, qualifier, unit,
-                statement, {Temporal.InsertColumns})
-            VALUES (@FigureId, @Metric, @ProvinceCode, @OccurredOn, @PeriodFrom, @PeriodTo, @Value, @Qualifier, @Unit, @Statement, {Temporal.InsertValues})
-            """,
+            InsertFigure,
             Row(new
             {
                 e.FigureId, e.Metric, e.ProvinceCode, e.PeriodFrom, e.PeriodTo, Value = (double)e.Value.Value, Qualifier = e.Value.Qualifier.ToString(),

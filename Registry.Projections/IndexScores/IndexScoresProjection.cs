@@ -11,6 +11,15 @@ public sealed class IndexScoresProjection : ReadModelProjection
     public override IReadOnlyList<string> Tables { get; } = ["index_scores"];
     protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string> { nameof(IndexScorePublished) };
 
+    private static readonly GenerationSql InsertIndexScore = new(t =>
+        $"""
+        INSERT INTO {t("index_scores")} (year, province_code, province_on, score, rank, {Temporal.InsertColumns})
+        VALUES (@Year, @ProvinceCode, @OccurredOn, @Score, @Rank, {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql CloseScore = new(t =>
+        $"UPDATE {t("index_scores")} SET valid_to = @p WHERE year = @Year AND province_code = @ProvinceCode AND valid_to IS NULL");
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -26,13 +35,10 @@ public sealed class IndexScoresProjection : ReadModelProjection
     {
         if (fact.Data is not IndexScorePublished e) return;
         await b.Statements.ExecuteAsync(
-            $"UPDATE {b.Table("index_scores")} SET valid_to = @p WHERE year = @Year AND province_code = @ProvinceCode AND valid_to IS NULL",
+            CloseScore,
             new { p = fact.Position, e.Year, e.ProvinceCode });
         await b.Statements.ExecuteAsync(
-            $"""
-            INSERT INTO {b.Table("index_scores")} (year, province_code, province_on, score, rank, {Temporal.InsertColumns})
-            VALUES (@Year, @ProvinceCode, @OccurredOn, @Score, @Rank, {Temporal.InsertValues})
-            """,
+            InsertIndexScore,
             Row(new { e.Year, e.ProvinceCode, Score = (double)e.Score, e.Rank }, fact));
     }
 }

@@ -11,6 +11,12 @@ public sealed class InvestorsProjection : ReadModelProjection
     public override IReadOnlyList<string> Tables { get; } = ["investors"];
     protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string> { nameof(InvestorRegistered) };
 
+    private static readonly GenerationSql InsertInvestor = new(t =>
+        $"""
+        INSERT INTO {t("investors")} (investor_id, name, name_norm, kind, province_code, province_on, {Temporal.InsertColumns})
+        VALUES (@InvestorId, @Name, @NameNorm, @Kind, @ProvinceCode, @OccurredOn, {Temporal.InsertValues})
+        """);
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -24,10 +30,7 @@ public sealed class InvestorsProjection : ReadModelProjection
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
         InvestorRegistered e => b.Statements.ExecuteAsync(
-            $"""
-            INSERT INTO {b.Table("investors")} (investor_id, name, name_norm, kind, province_code, province_on, {Temporal.InsertColumns})
-            VALUES (@InvestorId, @Name, @NameNorm, @Kind, @ProvinceCode, @OccurredOn, {Temporal.InsertValues})
-            """,
+            InsertInvestor,
             Row(new { e.InvestorId, e.Name, NameNorm = TextNormalizer.Normalize(e.Name), Kind = e.Kind.ToString(), e.ProvinceCode }, fact)),
         _ => Task.CompletedTask,
     };

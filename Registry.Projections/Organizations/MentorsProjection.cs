@@ -14,6 +14,12 @@ public sealed class MentorsProjection : ReadModelProjection
     public override IReadOnlyList<string> Tables { get; } = ["mentors"];
     protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string> { nameof(MentorRegistered) };
 
+    private static readonly GenerationSql InsertMentor = new(t =>
+        $"""
+        INSERT INTO {t("mentors")} (mentor_id, name, name_norm, expertise, province_code, province_on, organization_id, {Temporal.InsertColumns})
+        VALUES (@MentorId, @Name, @NameNorm, @Expertise, @ProvinceCode, @OccurredOn, @OrganizationId, {Temporal.InsertValues})
+        """);
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -27,10 +33,7 @@ public sealed class MentorsProjection : ReadModelProjection
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
         MentorRegistered e => b.Statements.ExecuteAsync(
-            $"""
-            INSERT INTO {b.Table("mentors")} (mentor_id, name, name_norm, expertise, province_code, province_on, organization_id, {Temporal.InsertColumns})
-            VALUES (@MentorId, @Name, @NameNorm, @Expertise, @ProvinceCode, @OccurredOn, @OrganizationId, {Temporal.InsertValues})
-            """,
+            InsertMentor,
             Row(new
             {
                 e.MentorId, e.Name, NameNorm = TextNormalizer.Normalize(e.Name + " " + string.Join(' ', e.Expertise)),

@@ -20,6 +20,12 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
 
     private static readonly CurrentVersions<OrganizationState> Versions = new("organization_id", Columns, "organizations", ["organizations"], WriteRow);
 
+    private static readonly GenerationSql InsertOrganization = new(t =>
+        $"""
+        INSERT INTO {t("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
+        VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
+        """);
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -65,10 +71,7 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
 
     private static Task WriteRow(ProjectionBatch b, OrganizationState o, Provenance provenance, long? validTo) =>
         b.Statements.ExecuteAsync(
-            $"""
-            INSERT INTO {b.Table("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
-            VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
-            """,
+            InsertOrganization,
             Row(new { o.OrganizationId, o.Name, o.Kind, o.ProvinceCode, o.ProvinceOn, o.Website, o.Status, o.RegisteredOn, NameNorm = TextNormalizer.Normalize(o.Name),
                 RegisteredYear = int.Parse(o.RegisteredOn[..4], System.Globalization.CultureInfo.InvariantCulture) }, provenance, validTo));
 }

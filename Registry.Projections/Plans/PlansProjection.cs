@@ -19,6 +19,48 @@ public sealed class PlansProjection : ReadModelProjection
         nameof(ProvincialPlanAdopted), nameof(PlanTargetRevised), nameof(PlanSuperseded), nameof(ResolutionIssued),
     };
 
+    private static readonly GenerationSql InsertPlan = new(t =>
+        $"""
+        INSERT INTO {t("plans")} (plan_id, number, number_norm, issuer, issued_on, province_code, province_on, period_from, period_to,
+            title, title_norm, status, {Temporal.InsertColumns})
+        VALUES (@PlanId, @Number, @NumberNorm, @Issuer, @IssuedOn, @ProvinceCode, @IssuedOn, @PeriodFrom, @PeriodTo,
+            @Title, @TitleNorm, 'active', {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql SelectTarget = new(t =>
+        $"""
+        SELECT target_id, metric, unit, per_year, description FROM {t("plan_targets")}
+        WHERE plan_id = @PlanId AND target_id = @TargetId AND valid_to IS NULL
+        """);
+
+    private static readonly GenerationSql InsertSupersededPlan = new(t =>
+        $"""
+        INSERT INTO {t("plans")} (plan_id, number, number_norm, issuer, issued_on, province_code, province_on, period_from, period_to,
+            title, title_norm, status, superseded_by, superseded_on, {Temporal.InsertColumns})
+        SELECT plan_id, number, number_norm, issuer, issued_on, province_code, province_on, period_from, period_to,
+            title, title_norm, 'superseded', @SupersededByNumber, @OccurredOn, {Temporal.InsertValues}
+        FROM {t("plans")} WHERE plan_id = @PlanId AND valid_to IS NULL
+        """);
+
+    private static readonly GenerationSql InsertResolution = new(t =>
+        $"""
+        INSERT INTO {t("resolutions")} (resolution_id, number, issuer, issued_on, province_code, province_on, title, title_norm, summary,
+            {Temporal.InsertColumns})
+        VALUES (@ResolutionId, @Number, @Issuer, @IssuedOn, @ProvinceCode, @IssuedOn, @Title, @TitleNorm, @Summary, {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql InsertPlanTarget = new(t =>
+        $"""
+        INSERT INTO {t("plan_targets")} (plan_id, target_id, metric, min_value, max_value, unit, per_year, due_on, description, {Temporal.InsertColumns})
+        VALUES (@PlanId, @TargetId, @Metric, @Min, @Max, @Unit, @PerYear, @DueOn, @Description, {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql CloseTarget = new(t =>
+        $"UPDATE {t("plan_targets")} SET valid_to = @p WHERE plan_id = @PlanId AND target_id = @TargetId AND valid_to IS NULL");
+
+    private static readonly GenerationSql ClosePlan = new(t =>
+        $"UPDATE {t("plans")} SET valid_to = @p WHERE plan_id = @PlanId AND valid_to IS NULL AND (valid_from < @p OR status <> 'superseded')");
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -54,12 +96,7 @@ public sealed class PlansProjection : ReadModelProjection
         {
             case ProvincialPlanAdopted e:
                 await b.Statements.ExecuteAsync(
-                    $"""
-                    INSERT INTO {b.Table("plans")} (plan_id, number, number_norm, issuer, issued_on, province_code, province_on, period_from, period_to,
-                        title, title_norm, status, {Temporal.InsertColumns})
-                    VALUES (@PlanId, @Number, @NumberNorm, @Issuer, @IssuedOn, @ProvinceCode, @IssuedOn, @PeriodFrom, @PeriodTo,
-                        @Title, @TitleNorm, 'active', {Temporal.InsertValues})
-                    """,
+                    InsertPlan,
                     Row(new
                     {
                         e.PlanId, e.Number, NumberNorm = TextNormalizer.Normalize(e.Number), e.Issuer, IssuedOn = IsoDate.Format(e.IssuedOn), e.ProvinceCode,
@@ -71,13 +108,10 @@ public sealed class PlansProjection : ReadModelProjection
 
             case PlanTargetRevised e:
                 var target = await b.Statements.QuerySingleOrDefaultAsync<TargetRow>(
-                    $"""
-                    SELECT target_id, metric, unit, per_year, description FROM {b.Table("plan_targets")}
-                    WHERE plan_id = @PlanId AND target_id = @TargetId AND valid_to IS NULL
-                    """, new { e.PlanId, e.TargetId });
+                    SelectTarget, new { e.PlanId, e.TargetId });
                 if (target is null) break;
                 await b.Statements.ExecuteAsync(
-                    $"UPDATE {b.Table("plan_targets")} SET valid_to = @p WHERE plan_id = @PlanId AND target_id = @TargetId AND valid_to IS NULL",
+                    CloseTarget,
                     new { p = fact.Position, e.PlanId, e.TargetId });
                 await InsertTarget(b, fact, e.PlanId,
                     new PlanTarget(target.TargetId, target.Metric, e.Min, e.Max, target.Unit, target.PerYear != 0, e.DueOn, target.Description));
@@ -86,25 +120,15 @@ public sealed class PlansProjection : ReadModelProjection
             case PlanSuperseded e:
                 // Copy the current version with the new status, then close it: the plan's columns stay in SQL.
                 await b.Statements.ExecuteAsync(
-                    $"""
-                    INSERT INTO {b.Table("plans")} (plan_id, number, number_norm, issuer, issued_on, province_code, province_on, period_from, period_to,
-                        title, title_norm, status, superseded_by, superseded_on, {Temporal.InsertColumns})
-                    SELECT plan_id, number, number_norm, issuer, issued_on, province_code, province_on, period_from, period_to,
-                        title, title_norm, 'superseded', @SupersededByNumber, @OccurredOn, {Temporal.InsertValues}
-                    FROM {b.Table("plans")} WHERE plan_id = @PlanId AND valid_to IS NULL
-                    """, Row(new { e.PlanId, e.SupersededByNumber }, fact));
+                    InsertSupersededPlan, Row(new { e.PlanId, e.SupersededByNumber }, fact));
                 await b.Statements.ExecuteAsync(
-                    $"UPDATE {b.Table("plans")} SET valid_to = @p WHERE plan_id = @PlanId AND valid_to IS NULL AND (valid_from < @p OR status <> 'superseded')",
+                    ClosePlan,
                     new { p = fact.Position, e.PlanId });
                 break;
 
             case ResolutionIssued e:
                 await b.Statements.ExecuteAsync(
-                    $"""
-                    INSERT INTO {b.Table("resolutions")} (resolution_id, number, issuer, issued_on, province_code, province_on, title, title_norm, summary,
-                        {Temporal.InsertColumns})
-                    VALUES (@ResolutionId, @Number, @Issuer, @IssuedOn, @ProvinceCode, @IssuedOn, @Title, @TitleNorm, @Summary, {Temporal.InsertValues})
-                    """,
+                    InsertResolution,
                     Row(new { e.ResolutionId, e.Number, e.Issuer, IssuedOn = IsoDate.Format(e.IssuedOn), e.ProvinceCode, e.Title, TitleNorm = TextNormalizer.Normalize(e.Title), e.Summary },
                         fact));
                 break;
@@ -112,10 +136,7 @@ public sealed class PlansProjection : ReadModelProjection
     }
 
     private static Task InsertTarget(ProjectionBatch b, Fact fact, string planId, PlanTarget t) => b.Statements.ExecuteAsync(
-        $"""
-        INSERT INTO {b.Table("plan_targets")} (plan_id, target_id, metric, min_value, max_value, unit, per_year, due_on, description, {Temporal.InsertColumns})
-        VALUES (@PlanId, @TargetId, @Metric, @Min, @Max, @Unit, @PerYear, @DueOn, @Description, {Temporal.InsertValues})
-        """,
+        InsertPlanTarget,
         Row(new
         {
             PlanId = planId, t.TargetId, t.Metric, Min = (double)t.Min, Max = (double)t.Max, t.Unit, PerYear = t.PerYear ? 1L : 0L,

@@ -17,6 +17,24 @@ public sealed class ProvincesProjection : ReadModelProjection
     protected override IReadOnlySet<string> EventTypes { get; } =
         new HashSet<string> { nameof(ProvinceRegistered), nameof(ProvinceRenamed), nameof(ProvincesReorganized) };
 
+    private static readonly GenerationSql InsertLineage = new(t =>
+        $"""
+        INSERT INTO {t("province_lineage")} (old_code, old_name, new_code, new_name, new_kind, effective_on, resolution, {Temporal.InsertColumns})
+        VALUES (@OldCode, @OldName, @NewCode, @NewName, @NewKind, @Effective, @Resolution, {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql InsertProvince = new(t =>
+        $"""
+        INSERT INTO {t("provinces")} (code, name, name_norm, kind, region, exists_from, exists_to, {Temporal.InsertColumns})
+        VALUES (@Code, @Name, @NameNorm, @Kind, @Region, @ExistsFrom, @ExistsTo, {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql SelectCurrentUnit = new(t =>
+        $"SELECT code, name, kind, region, exists_from AS ExistsFrom FROM {t("provinces")} WHERE code = @code AND exists_to IS NULL AND valid_to IS NULL");
+
+    private static readonly GenerationSql CloseUnit = new(t =>
+        $"UPDATE {t("provinces")} SET valid_to = @p WHERE code = @code AND exists_to IS NULL AND valid_to IS NULL");
+
     // One DDL for both dialects: BIGINT, TEXT and partial indexes mean the same in SQLite and PostgreSQL.
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
@@ -61,10 +79,7 @@ public sealed class ProvincesProjection : ReadModelProjection
                 }
                 foreach (var m in e.Mergers)
                     await b.Statements.ExecuteAsync(
-                        $"""
-                        INSERT INTO {b.Table("province_lineage")} (old_code, old_name, new_code, new_name, new_kind, effective_on, resolution, {Temporal.InsertColumns})
-                        VALUES (@OldCode, @OldName, @NewCode, @NewName, @NewKind, @Effective, @Resolution, {Temporal.InsertValues})
-                        """,
+                        InsertLineage,
                         Row(new { m.OldCode, m.OldName, m.NewCode, m.NewName, NewKind = m.NewKind.ToString(), Effective = effective, e.Resolution }, fact));
                 break;
         }
@@ -75,21 +90,18 @@ public sealed class ProvincesProjection : ReadModelProjection
     private static async Task<Unit?> End(ProjectionBatch b, Fact fact, string code, string on)
     {
         var current = await b.Statements.QuerySingleOrDefaultAsync<Unit>(
-            $"SELECT code, name, kind, region, exists_from AS ExistsFrom FROM {b.Table("provinces")} WHERE code = @code AND exists_to IS NULL AND valid_to IS NULL",
+            SelectCurrentUnit,
             new { code });
         if (current is null) return null;
         await b.Statements.ExecuteAsync(
-            $"UPDATE {b.Table("provinces")} SET valid_to = @p WHERE code = @code AND exists_to IS NULL AND valid_to IS NULL",
+            CloseUnit,
             new { p = fact.Position, code });
         await Insert(b, fact, current, on);
         return current;
     }
 
     private static Task Insert(ProjectionBatch b, Fact fact, Unit u, string? existsTo) => b.Statements.ExecuteAsync(
-        $"""
-        INSERT INTO {b.Table("provinces")} (code, name, name_norm, kind, region, exists_from, exists_to, {Temporal.InsertColumns})
-        VALUES (@Code, @Name, @NameNorm, @Kind, @Region, @ExistsFrom, @ExistsTo, {Temporal.InsertValues})
-        """,
+        InsertProvince,
         Row(new { u.Code, u.Name, NameNorm = TextNormalizer.Normalize(u.Name), u.Kind, u.Region, u.ExistsFrom, ExistsTo = existsTo }, fact));
 
     private sealed record Unit(string Code, string Name, string Kind, string Region, string ExistsFrom);

@@ -17,28 +17,44 @@ namespace Registry.Projections.Runtime;
 /// surfaces at the latest there, still inside the projection's handling.
 /// </para>
 /// </summary>
-public sealed class BatchStatements(DbConnection connection, DbTransaction transaction) : IDisposable
+public sealed class BatchStatements(DbConnection connection, DbTransaction transaction, Func<string, string> table) : IDisposable
 {
-    private readonly Dictionary<(string Sql, Type Shape), Query> _queries = new();
-    private readonly Dictionary<(string Sql, Type Shape), SqliteWriteStatement> _sqliteWrites = new();
-    private readonly Dictionary<(string Sql, Type Shape), PositionalStatement> _postgresShapes = new();
+    // Keyed by the statement's SQL text or its GenerationSql, and the shape of its values.
+    private readonly Dictionary<(object Statement, Type Shape), Query> _queries = new();
+    private readonly Dictionary<(object Statement, Type Shape), SqliteWriteStatement> _sqliteWrites = new();
+    private readonly Dictionary<(object Statement, Type Shape), PositionalStatement> _postgresShapes = new();
     private readonly PostgresWriteBatch? _postgresWrites = connection is SqliteConnection ? null : new PostgresWriteBatch(connection, transaction);
 
     /// <summary>Executes a statement that returns no rows (on PostgreSQL, queued until the next read or flush).</summary>
-    public Task ExecuteAsync(string sql, object values)
+    public Task ExecuteAsync(string sql, object values) => Execute(sql, values);
+
+    /// <summary>Executes a statement of the projection's tables, its SQL made for the batch's generation once per batch.</summary>
+    public Task ExecuteAsync(GenerationSql sql, object values) => Execute(sql, values);
+
+    /// <summary><paramref name="statement"/> is the SQL text, or the <see cref="GenerationSql"/> that makes it (one
+    /// statement per instance: compared by reference, and its text made only to prepare it).</summary>
+    private Task Execute(object statement, object values)
     {
-        var key = (sql, StatementParameters.ShapeOf(values));
+        var key = (statement, StatementParameters.ShapeOf(values));
         if (_postgresWrites is not null)
         {
             if (!_postgresShapes.TryGetValue(key, out var positional))
+            {
+                var sql = Text(statement);
                 _postgresShapes.Add(key, positional = PositionalStatement.For(sql, StatementParameters.For(sql, values)));
+            }
             return _postgresWrites.AddAsync(positional, values);
         }
-        if (!_sqliteWrites.TryGetValue(key, out var statement))
-            _sqliteWrites.Add(key, statement = new SqliteWriteStatement((SqliteConnection)connection, sql, StatementParameters.For(sql, values)));
-        statement.Execute(values);
+        if (!_sqliteWrites.TryGetValue(key, out var write))
+        {
+            var sql = Text(statement);
+            _sqliteWrites.Add(key, write = new SqliteWriteStatement((SqliteConnection)connection, sql, StatementParameters.For(sql, values)));
+        }
+        write.Execute(values);
         return Task.CompletedTask;
     }
+
+    private string Text(object statement) => statement as string ?? ((GenerationSql)statement).For(table);
 
     /// <summary>Sends the writes still queued. Call it before the batch's transaction commits.</summary>
     public Task FlushAsync() => _postgresWrites?.SendAsync() ?? Task.CompletedTask;
@@ -48,10 +64,15 @@ public sealed class BatchStatements(DbConnection connection, DbTransaction trans
     public Task ConnectionFreeAsync() => _postgresWrites?.ExecutedAsync() ?? Task.CompletedTask;
 
     /// <summary>The single row the query returns mapped to <typeparamref name="T"/>, or default when there is none; more than one row is an error.</summary>
-    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object values)
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object values) => QueryOneAsync<T>(sql, values);
+
+    /// <summary>The same for a statement of the projection's tables, its SQL made for the batch's generation once per batch.</summary>
+    public Task<T?> QuerySingleOrDefaultAsync<T>(GenerationSql sql, object values) => QueryOneAsync<T>(sql, values);
+
+    private async Task<T?> QueryOneAsync<T>(object statement, object values)
     {
         await FlushAsync();
-        var query = Bind(sql, values);
+        var query = Bind(statement, values);
         await using var reader = await query.Command.ExecuteReaderAsync();
         if (!await reader.ReadAsync()) return default;
         var row = reader.GetRowParser<T>()(reader);
@@ -59,11 +80,12 @@ public sealed class BatchStatements(DbConnection connection, DbTransaction trans
         return row;
     }
 
-    private Query Bind(string sql, object values)
+    private Query Bind(object statement, object values)
     {
-        var key = (sql, StatementParameters.ShapeOf(values));
+        var key = (statement, StatementParameters.ShapeOf(values));
         if (!_queries.TryGetValue(key, out var query))
         {
+            var sql = Text(statement);
             var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = sql;

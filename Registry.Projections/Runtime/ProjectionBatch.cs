@@ -22,7 +22,7 @@ public sealed class ProjectionBatch(IReadOnlyList<RecordedEvent> events, DbConne
     public int Generation { get; } = generation;
 
     /// <summary>Row writes and reads in the batch's transaction, each statement prepared once per batch.</summary>
-    public BatchStatements Statements { get; } = new(connection, transaction);
+    public BatchStatements Statements { get; } = new(connection, transaction, name => TableName(name, generation));
 
     /// <summary>The current version of entities this batch (or the writer before it) has already read or written.</summary>
     public KnownEntities Known { get; } = known ?? new();

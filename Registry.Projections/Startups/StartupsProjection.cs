@@ -42,6 +42,33 @@ public sealed class StartupsProjection : ReadModelProjection
 
     private static readonly CurrentVersions<StartupState> Versions = new("startup_id", Columns, "startups", ["startups", "startup_sectors"], WriteRows);
 
+    private static readonly GenerationSql InsertFunding = new(t =>
+        $"""
+        INSERT INTO {t("fundings")} (funding_id, startup_id, investor_id, investor_name, amount_vnd, round, province_code, province_on, year,
+            {Temporal.InsertColumns})
+        VALUES (@FundingId, @StartupId, @InvestorId, @InvestorName, @AmountVnd, @Round, @ProvinceCode, @ProvinceOn, @Year, {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql InsertSupport = new(t =>
+        $"""
+        INSERT INTO {t("supports")} (support_id, startup_id, programme, kind, amount_vnd, granted_by, province_code, province_on, year,
+            {Temporal.InsertColumns})
+        VALUES (@SupportId, @StartupId, @Programme, @Kind, @AmountVnd, @GrantedBy, @ProvinceCode, @ProvinceOn, @Year, {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql InsertStartup = new(t =>
+        $"""
+        INSERT INTO {t("startups")} ({Columns}, {Temporal.InsertColumns})
+        VALUES (@StartupId, @Name, @NameNorm, @SearchNorm, @ProvinceCode, @ProvinceOn, @Sectors, @SectorsNorm, @Stage, @FoundedOn, @FoundersCount,
+                @Description, @Website, @CompanyName, @EnterpriseCode, @Status, @RegisteredOn, @RegisteredYear, {Temporal.InsertValues})
+        """);
+
+    private static readonly GenerationSql InsertSector = new(t =>
+        $"""
+        INSERT INTO {t("startup_sectors")} (startup_id, sector, sector_norm, province_code, province_on, stage, status, registered_year, {Temporal.InsertColumns})
+        VALUES (@StartupId, @Sector, @SectorNorm, @ProvinceCode, @ProvinceOn, @Stage, @Status, @RegisteredYear, {Temporal.InsertValues})
+        """);
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -142,11 +169,7 @@ public sealed class StartupsProjection : ReadModelProjection
             case FundingRecorded e:
                 var funded = await Versions.GetAsync(b, e.StartupId);
                 await b.Statements.ExecuteAsync(
-                    $"""
-                    INSERT INTO {b.Table("fundings")} (funding_id, startup_id, investor_id, investor_name, amount_vnd, round, province_code, province_on, year,
-                        {Temporal.InsertColumns})
-                    VALUES (@FundingId, @StartupId, @InvestorId, @InvestorName, @AmountVnd, @Round, @ProvinceCode, @ProvinceOn, @Year, {Temporal.InsertValues})
-                    """,
+                    InsertFunding,
                     Row(new
                     {
                         e.FundingId, e.StartupId, e.InvestorId, e.InvestorName, AmountVnd = (double)e.AmountVnd, e.Round,
@@ -156,11 +179,7 @@ public sealed class StartupsProjection : ReadModelProjection
             case SupportGranted e:
                 var supported = await Versions.GetAsync(b, e.StartupId);
                 await b.Statements.ExecuteAsync(
-                    $"""
-                    INSERT INTO {b.Table("supports")} (support_id, startup_id, programme, kind, amount_vnd, granted_by, province_code, province_on, year,
-                        {Temporal.InsertColumns})
-                    VALUES (@SupportId, @StartupId, @Programme, @Kind, @AmountVnd, @GrantedBy, @ProvinceCode, @ProvinceOn, @Year, {Temporal.InsertValues})
-                    """,
+                    InsertSupport,
                     Row(new
                     {
                         e.SupportId, e.StartupId, e.Programme, e.Kind, AmountVnd = (double?)e.AmountVnd, e.GrantedBy,
@@ -191,11 +210,7 @@ public sealed class StartupsProjection : ReadModelProjection
     {
         var sectors = s.Sectors.Split('|', StringSplitOptions.RemoveEmptyEntries);
         await b.Statements.ExecuteAsync(
-            $"""
-            INSERT INTO {b.Table("startups")} ({Columns}, {Temporal.InsertColumns})
-            VALUES (@StartupId, @Name, @NameNorm, @SearchNorm, @ProvinceCode, @ProvinceOn, @Sectors, @SectorsNorm, @Stage, @FoundedOn, @FoundersCount,
-                    @Description, @Website, @CompanyName, @EnterpriseCode, @Status, @RegisteredOn, @RegisteredYear, {Temporal.InsertValues})
-            """,
+            InsertStartup,
             Row(new
             {
                 s.StartupId, s.Name, NameNorm = TextNormalizer.Normalize(s.Name), SearchNorm = SearchText(s), s.ProvinceCode, s.ProvinceOn, s.Sectors,
@@ -204,10 +219,7 @@ public sealed class StartupsProjection : ReadModelProjection
             }, provenance, validTo));
         foreach (var sector in sectors)
             await b.Statements.ExecuteAsync(
-                $"""
-                INSERT INTO {b.Table("startup_sectors")} (startup_id, sector, sector_norm, province_code, province_on, stage, status, registered_year, {Temporal.InsertColumns})
-                VALUES (@StartupId, @Sector, @SectorNorm, @ProvinceCode, @ProvinceOn, @Stage, @Status, @RegisteredYear, {Temporal.InsertValues})
-                """,
+                InsertSector,
                 Row(new { s.StartupId, Sector = sector, SectorNorm = TextNormalizer.Normalize(sector), s.ProvinceCode, s.ProvinceOn, s.Stage, s.Status, s.RegisteredYear }, provenance, validTo));
     }
 }

@@ -14,6 +14,14 @@ public sealed class TrainingsProjection : ReadModelProjection
     public override IReadOnlyList<string> Tables { get; } = ["trainings"];
     protected override IReadOnlySet<string> EventTypes { get; } = new HashSet<string> { nameof(TrainingRecorded) };
 
+    private static readonly GenerationSql InsertTraining = new(t =>
+        $"""
+        INSERT INTO {t("trainings")} (training_id, title, title_norm, organizer, province_code, province_on, starts_on, ends_on, year, audience,
+            participants, participants_qualifier, {Temporal.InsertColumns})
+        VALUES (@TrainingId, @Title, @TitleNorm, @Organizer, @ProvinceCode, @OccurredOn, @StartsOn, @EndsOn, @Year, @Audience,
+            @Participants, @ParticipantsQualifier, {Temporal.InsertValues})
+        """);
+
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
     [
         $"""
@@ -33,12 +41,7 @@ public sealed class TrainingsProjection : ReadModelProjection
     protected override Task ApplyAsync(Fact fact, ProjectionBatch b) => fact.Data switch
     {
         TrainingRecorded e => b.Statements.ExecuteAsync(
-            $"""
-            INSERT INTO {b.Table("trainings")} (training_id, title, title_norm, organizer, province_code, province_on, starts_on, ends_on, year, audience,
-                participants, participants_qualifier, {Temporal.InsertColumns})
-            VALUES (@TrainingId, @Title, @TitleNorm, @Organizer, @ProvinceCode, @OccurredOn, @StartsOn, @EndsOn, @Year, @Audience,
-                @Participants, @ParticipantsQualifier, {Temporal.InsertValues})
-            """,
+            InsertTraining,
             Row(new
             {
                 e.TrainingId, e.Title, TitleNorm = TextNormalizer.Normalize(e.Title), e.Organizer, e.ProvinceCode, StartsOn = IsoDate.Format(e.StartsOn),
