@@ -18,7 +18,6 @@ internal sealed class DurabilityFence : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly Action _madeDurable;
     private readonly Task _runner;
-    private int _pending;
 
     public DurabilityFence(NpgsqlDataSource dataSource, Action madeDurable)
     {
@@ -27,15 +26,8 @@ internal sealed class DurabilityFence : IAsyncDisposable
         _runner = Task.Run(RunAsync);
     }
 
-    /// <summary>No committed batch is waiting for a fence.</summary>
-    public bool IsIdle => Volatile.Read(ref _pending) == 0;
-
     /// <summary>A batch that has committed; its appends are answered after the next fence.</summary>
-    public void Enqueue(BatchPlan plan)
-    {
-        Interlocked.Increment(ref _pending);
-        _committed.Writer.TryWrite(plan);
-    }
+    public void Enqueue(BatchPlan plan) => _committed.Writer.TryWrite(plan);
 
     /// <summary>Publishes whatever is committed and not yet durable (for instance a tail left by a writer that died
     /// between its commit and its fence), and returns the durable head.</summary>
@@ -63,11 +55,9 @@ internal sealed class DurabilityFence : IAsyncDisposable
                 var unknown = new InvalidOperationException(
                     "the append was committed but its durability could not be confirmed; sending it again with the same event ids is safe", e);
                 foreach (var plan in waiting) plan.Fail(unknown);
-                Interlocked.Add(ref _pending, -waiting.Count);
                 continue;
             }
             foreach (var plan in waiting) plan.Complete();
-            Interlocked.Add(ref _pending, -waiting.Count);
             _madeDurable();
         }
     }

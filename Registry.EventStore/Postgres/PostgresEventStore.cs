@@ -23,8 +23,6 @@ namespace Registry.EventStore.Postgres;
 /// synchronously) advances after them. An append is acknowledged only once a fence covers it, so only once it is
 /// durable; a reader sees a position only once it is durable, and then every position below it too. Concurrent appends
 /// of this process share one transaction, and many transactions share one fence, which runs beside the next commit.
-/// An append that commits alone (nothing else queued or waiting for a fence) needs no fence: it commits synchronously
-/// and moves <c>log_durable</c> itself, in one round trip.
 /// </para>
 /// </summary>
 public sealed class PostgresEventStore : SqlEventStore
@@ -79,23 +77,14 @@ public sealed class PostgresEventStore : SqlEventStore
     /// </summary>
     private protected override async Task CommitBatchAsync(IReadOnlyList<PendingAppend> batch)
     {
-        // A lone append, with no batch waiting for a fence, commits durably in one round trip and one flush; a group
-        // commits without waiting for the flush, and the fence answers it (see the class comment).
-        var alone = batch.Count == 1 && _fence.IsIdle;
         BatchPlan? plan = null;
-        if (_known is { } known) plan = await TryCommitPlannedAsync(known, batch, alone);
-        plan ??= await CommitUnderLockAsync(batch, alone);
-        if (!alone)
-        {
-            // Refusals and idempotent answers wait for the fence too: what they were decided on must be durable.
-            _fence.Enqueue(plan);
-            return;
-        }
-        plan.Complete();
-        _committed.Fire();
+        if (_known is { } known) plan = await TryCommitPlannedAsync(known, batch);
+        plan ??= await CommitUnderLockAsync(batch);
+        // Refusals and idempotent answers wait for the fence too: what they were decided on must be durable.
+        _fence.Enqueue(plan);
     }
 
-    private async Task<BatchPlan?> TryCommitPlannedAsync(KnownHead known, IReadOnlyList<PendingAppend> batch, bool durable)
+    private async Task<BatchPlan?> TryCommitPlannedAsync(KnownHead known, IReadOnlyList<PendingAppend> batch)
     {
         var assumed = known.Assume(batch);
         if (assumed is null) return null;
@@ -104,7 +93,7 @@ public sealed class PostgresEventStore : SqlEventStore
         if (plan.Outcomes.Any(o => o.Error is not null)) return null;
 
         await using var connection = await _dataSource.OpenConnectionAsync();
-        await using var cmd = new NpgsqlCommand("SELECT append_planned($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)", connection);
+        await using var cmd = new NpgsqlCommand("SELECT append_planned($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)", connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = known.Head.Position });
         cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Position });
         cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Hash });
@@ -112,7 +101,6 @@ public sealed class PostgresEventStore : SqlEventStore
         cmd.Parameters.Add(new NpgsqlParameter { Value = assumed.Keys.ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter { Value = assumed.Values.ToArray() });
         foreach (var column in RowColumns(plan.Rows)) cmd.Parameters.Add(column);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = durable });
         try
         {
             await cmd.ExecuteNonQueryAsync();
@@ -133,11 +121,11 @@ public sealed class PostgresEventStore : SqlEventStore
 
     /// <summary>
     /// The careful group commit, in two round trips: (1) BEGIN, lock the head, read the streams' revisions and the
-    /// known event ids; (2) insert, advance the head and COMMIT: without waiting for the flush, or, when
-    /// <paramref name="durable"/>, synchronously with <c>log_durable</c> moved too. BEGIN and COMMIT are plain
-    /// statements in those batches (not an NpgsqlTransaction, which would cost a third round trip for its COMMIT).
+    /// known event ids; (2) insert, advance the head and COMMIT (without waiting for the flush: the fence does). BEGIN and COMMIT are plain statements in those
+    /// batches (not an NpgsqlTransaction, which would cost a third round trip for its COMMIT); the append is
+    /// acknowledged only once COMMIT has returned, i.e. once it is durable.
     /// </summary>
-    private async Task<BatchPlan> CommitUnderLockAsync(IReadOnlyList<PendingAppend> batch, bool durable)
+    private async Task<BatchPlan> CommitUnderLockAsync(IReadOnlyList<PendingAppend> batch)
     {
         _known = null;
         BatchPlan plan;
@@ -150,7 +138,7 @@ public sealed class PostgresEventStore : SqlEventStore
             await using (var reads = new NpgsqlBatch(connection))
             {
                 reads.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-                if (!durable) reads.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
+                reads.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
                 reads.BatchCommands.Add(new NpgsqlBatchCommand("SELECT position, hash, recorded_us FROM log_head WHERE id = 1 FOR UPDATE"));
                 // One backward index probe per stream: max(…) GROUP BY would read every event of each stream.
                 var streams = new NpgsqlBatchCommand(
@@ -184,15 +172,6 @@ public sealed class PostgresEventStore : SqlEventStore
                 update.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Hash });
                 update.Parameters.Add(new NpgsqlParameter { Value = plan.Head.RecordedMicroseconds });
                 writes.BatchCommands.Add(update);
-            }
-            if (durable)
-            {
-                // Also with no rows: a refusal or an idempotent answer may rest on another writer's tail not yet durable.
-                var publish = new NpgsqlBatchCommand("SELECT publish_durable($1, $2, $3)");
-                publish.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Position });
-                publish.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Hash });
-                publish.Parameters.Add(new NpgsqlParameter { Value = plan.Head.RecordedMicroseconds });
-                writes.BatchCommands.Add(publish);
             }
             writes.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             await writes.ExecuteNonQueryAsync();

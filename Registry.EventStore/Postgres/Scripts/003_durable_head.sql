@@ -13,31 +13,12 @@ CREATE TABLE log_durable (
 );
 INSERT INTO log_durable (id, position, hash, recorded_us) SELECT id, position, hash, recorded_us FROM log_head;
 
--- A fence, or an append that moves log_durable itself, must wait for its flush even where the server's default is
--- not to: an append is acknowledged only once durable. (Stricter settings, such as synchronous replication, stay.)
-CREATE FUNCTION commit_synchronously() RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    IF current_setting('synchronous_commit') = 'off' THEN
-        PERFORM set_config('synchronous_commit', 'on', true);
-    END IF;
-END $$;
-
--- Moves log_durable to a head committed synchronously by the caller's own transaction, and wakes listeners.
-CREATE FUNCTION publish_durable(new_position bigint, new_hash bytea, new_recorded_us bigint) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM commit_synchronously();
-    UPDATE log_durable SET position = new_position, hash = new_hash, recorded_us = new_recorded_us
-     WHERE id = 1 AND position < new_position;
-    PERFORM pg_notify('registry_events', new_position::text);
-END $$;
-
 -- Advances log_durable to log_head (never backwards: fences from several processes may cross) and wakes listeners.
--- Returns the durable position.
+-- Returns the durable position. Must commit synchronously, which is PostgreSQL's default.
 CREATE FUNCTION make_durable() RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
     durable bigint;
 BEGIN
-    PERFORM commit_synchronously();
     UPDATE log_durable d SET position = h.position, hash = h.hash, recorded_us = h.recorded_us
       FROM log_head h
      WHERE d.id = 1 AND h.id = 1 AND h.position > d.position
@@ -51,16 +32,14 @@ BEGIN
     RETURN durable;
 END $$;
 
--- The planned append of 002, with the choice of how it commits. durable = false: without waiting for the flush and
--- without a notification (a fence follows). durable = true, for an append that commits alone: synchronously, moving
--- log_durable with the head, so it is answered after one round trip and one flush.
-DROP FUNCTION append_planned(bigint, bigint, bytea, bigint, text[], bigint[], bigint[], text[], bigint[], uuid[], text[], bytea[], bytea[], bigint[], bytea[]);
-CREATE FUNCTION append_planned(
+-- The planned append of 002, now committing asynchronously and without the notification (the fence sends it).
+CREATE OR REPLACE FUNCTION append_planned(
     expected_position bigint, new_position bigint, new_hash bytea, new_recorded_us bigint,
     assumed_streams text[], assumed_revisions bigint[],
     positions bigint[], streams text[], revisions bigint[], ids uuid[], types text[], datas bytea[], metadatas bytea[],
-    recorded bigint[], hashes bytea[], durable boolean) RETURNS void LANGUAGE plpgsql AS $$
+    recorded bigint[], hashes bytea[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM set_config('synchronous_commit', 'off', true);
     UPDATE log_head SET position = new_position, hash = new_hash, recorded_us = new_recorded_us
      WHERE id = 1 AND position = expected_position;
     IF NOT FOUND THEN
@@ -72,9 +51,4 @@ BEGIN
     END IF;
     INSERT INTO events (position, stream_name, stream_revision, event_id, event_type, data, metadata, recorded_us, hash)
     SELECT * FROM unnest(positions, streams, revisions, ids, types, datas, metadatas, recorded, hashes);
-    IF durable THEN
-        PERFORM publish_durable(new_position, new_hash, new_recorded_us);
-    ELSE
-        PERFORM set_config('synchronous_commit', 'off', true);
-    END IF;
 END $$;

@@ -122,22 +122,4 @@ public sealed class DurableHeadSpecs
         try { await subscription; } catch (OperationCanceledException) { }
         Assert.That(received, Is.EqualTo(new long[] { 1, 2, 3 }));
     }
-
-    [Test]
-    public async Task Given_appends_committed_together_when_each_is_answered_then_readers_already_see_it()
-    {
-        for (var round = 0; round < 20; round++)
-        {
-            var appends = Enumerable.Range(0, 8).Select(async w =>
-            {
-                var id = Guid.NewGuid();
-                await _store.AppendAsync($"startup-r{round}w{w}", ExpectedRevision.NoStream, [Event(id)]);
-                return await _store.ReadEventAsync(id);
-            });
-
-            var seen = await Task.WhenAll(appends);
-
-            Assert.That(seen, Has.All.Not.Null, $"round {round}: an answered append is visible to readers");
-        }
-    }
 }
