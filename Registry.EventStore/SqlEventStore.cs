@@ -13,8 +13,6 @@ namespace Registry.EventStore;
 public abstract class SqlEventStore : IEventStore
 {
     private const string Columns = "position, stream_name, stream_revision, event_id, event_type, data, metadata, recorded_us, hash";
-    // Readers see the log up to its durable head (see PostgresEventStore; in SQLite it is the head itself).
-    private const string Durable = "position <= (SELECT position FROM log_durable WHERE id = 1)";
     private const int PageSize = 1000;
     private readonly GroupCommitQueue _queue;
 
@@ -39,6 +37,15 @@ public abstract class SqlEventStore : IEventStore
         return _queue.EnqueueAsync(new PendingAppend(stream, expected, events), ct);
     }
 
+    private protected static void Complete(BatchPlan plan)
+    {
+        foreach (var (append, result, error) in plan.Outcomes)
+        {
+            if (error is not null) append.Completion.TrySetException(error);
+            else append.Completion.TrySetResult(result!);
+        }
+    }
+
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, Direction direction, long fromRevision, long maxCount,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -50,8 +57,8 @@ public abstract class SqlEventStore : IEventStore
         {
             await using var cmd = connection.CreateCommand();
             cmd.CommandText = forwards
-                ? $"SELECT {Columns} FROM events WHERE stream_name = @s AND stream_revision >= @r AND {Durable} ORDER BY stream_revision LIMIT @n"
-                : $"SELECT {Columns} FROM events WHERE stream_name = @s AND stream_revision <= @r AND {Durable} ORDER BY stream_revision DESC LIMIT @n";
+                ? $"SELECT {Columns} FROM events WHERE stream_name = @s AND stream_revision >= @r ORDER BY stream_revision LIMIT @n"
+                : $"SELECT {Columns} FROM events WHERE stream_name = @s AND stream_revision <= @r ORDER BY stream_revision DESC LIMIT @n";
             Add(cmd, "s", stream);
             Add(cmd, "r", next);
             Add(cmd, "n", Math.Min(remaining, PageSize));
@@ -81,7 +88,7 @@ public abstract class SqlEventStore : IEventStore
         while (remaining > 0 && next >= 0)
         {
             await using var cmd = connection.CreateCommand();
-            var where = (forwards ? "position >= @p" : "position <= @p") + " AND " + Durable;
+            var where = forwards ? "position >= @p" : "position <= @p";
             if (filter is { Regex: null })
             {
                 var column = filter.Target == FilterTarget.EventType ? "event_type" : "stream_name";
@@ -119,7 +126,7 @@ public abstract class SqlEventStore : IEventStore
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM events WHERE event_id = @id AND {Durable}";
+        cmd.CommandText = $"SELECT {Columns} FROM events WHERE event_id = @id";
         AddEventId(cmd, "id", eventId);
         await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         return await reader.ReadAsync(ct) ? ReadEvent(reader) : null;
@@ -129,7 +136,7 @@ public abstract class SqlEventStore : IEventStore
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT max(stream_revision) FROM events WHERE stream_name = @s AND {Durable}";
+        cmd.CommandText = "SELECT max(stream_revision) FROM events WHERE stream_name = @s";
         Add(cmd, "s", stream);
         var value = await cmd.ExecuteScalarAsync(ct);
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
@@ -139,7 +146,7 @@ public abstract class SqlEventStore : IEventStore
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT position FROM log_durable WHERE id = 1";
+        cmd.CommandText = "SELECT position FROM log_head WHERE id = 1";
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -155,18 +162,12 @@ public abstract class SqlEventStore : IEventStore
         while (await reader.ReadAsync(ct)) yield return ReadEvent(reader);
     }
 
-    /// <summary>The head row: last position and its chain hash, as the writer left them (the verifier's view, which
-    /// may include a tail committed but not yet durable).</summary>
-    public Task<(long Position, byte[] Hash)> GetHeadAsync(CancellationToken ct = default) => ReadHeadAsync("log_head", ct);
-
-    /// <summary>The durable head, what readers see: the head a signed checkpoint may vouch for.</summary>
-    public Task<(long Position, byte[] Hash)> GetDurableHeadAsync(CancellationToken ct = default) => ReadHeadAsync("log_durable", ct);
-
-    private async Task<(long Position, byte[] Hash)> ReadHeadAsync(string table, CancellationToken ct)
+    /// <summary>The head row: last position and its chain hash, as the writer left them.</summary>
+    public async Task<(long Position, byte[] Hash)> GetHeadAsync(CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT position, hash FROM {table} WHERE id = 1";
+        cmd.CommandText = "SELECT position, hash FROM log_head WHERE id = 1";
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return (reader.GetInt64(0), (byte[])reader.GetValue(1));

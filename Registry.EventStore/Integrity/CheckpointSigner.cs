@@ -25,7 +25,7 @@ public static class CheckpointSigner
 
     public static async Task<SignedCheckpoint> SignAsync(SqlEventStore store, ECDsa key, CancellationToken ct = default)
     {
-        var (position, hash) = await store.GetDurableHeadAsync(ct);
+        var (position, hash) = await store.GetHeadAsync(ct);
         var digest = Convert.ToHexStringLower(hash);
         var signedAt = DateTimeOffset.UtcNow;
         var signature = key.SignData(SignedCheckpoint.Statement(position, digest, signedAt), HashAlgorithmName.SHA256);

@@ -13,16 +13,11 @@ namespace Registry.EventStore.Postgres;
 /// lets transaction B (position 6) commit before A (position 5), and a reader that saw 6 never sees 5 (Marten 2370,
 /// Eventuous 222, SqlStreamStore 121). Here every appending transaction first takes the row lock on
 /// <c>log_head</c> (<c>SELECT … FOR UPDATE</c>, or the guarded <c>UPDATE</c> of <c>append_planned</c>), numbers its
-/// events from that head, and advances the head in the same transaction. The next writer waits on that lock until the
-/// first has committed, and PostgreSQL makes a commit visible before it releases the transaction's locks, so positions
-/// are assigned in commit order. Positions are also contiguous (no sequence numbers burnt by rollbacks).
-/// </para>
-/// <para>
-/// Why an append never waits for a flush while it holds that lock: appends commit without waiting for their WAL flush,
-/// and readers read only up to <c>log_durable</c>, which a fence (<see cref="DurabilityFence"/>, committed
-/// synchronously) advances after them. An append is acknowledged only once a fence covers it, so only once it is
-/// durable; a reader sees a position only once it is durable, and then every position below it too. Concurrent appends
-/// of this process share one transaction, and many transactions share one fence, which runs beside the next commit.
+/// events from that head, and advances the head in the same transaction. The next writer waits on that lock until the first has committed, and PostgreSQL makes a
+/// commit visible before it releases the transaction's locks, so positions are assigned in commit order: when a
+/// reader sees position n, every position below n is already visible. Positions are also contiguous (no sequence
+/// numbers burnt by rollbacks). The cost, one writer at a time, is what the group commit pays back: concurrent
+/// appends of this process share one transaction and one fsync.
 /// </para>
 /// </summary>
 public sealed class PostgresEventStore : SqlEventStore
@@ -35,7 +30,6 @@ public sealed class PostgresEventStore : SqlEventStore
     private readonly Appending.AsyncSignal _committed = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _listener;
-    private readonly DurabilityFence _fence;
 
     private static readonly Dictionary<Guid, StoredEventKey> NoEventsKnown = [];
     // What this process committed last; null when another writer may have moved the head since. One committer reads
@@ -45,7 +39,6 @@ public sealed class PostgresEventStore : SqlEventStore
     private PostgresEventStore(NpgsqlDataSource dataSource, AppendLimits limits) : base(limits)
     {
         _dataSource = dataSource;
-        _fence = new DurabilityFence(dataSource, _committed.Fire);
         _listener = Task.Run(ListenAsync);
     }
 
@@ -60,7 +53,6 @@ public sealed class PostgresEventStore : SqlEventStore
         {
             await SchemaMigrator.ApplyAsync(connection, SchemaMigrator.LoadScripts(typeof(PostgresEventStore).Assembly, "Registry.EventStore.Postgres.Scripts"),
                 "event_log_migrations", "SELECT pg_advisory_xact_lock(845001)", ct);
-            await DurabilityFence.RaiseAsync(connection, ct);
         }
         return new PostgresEventStore(dataSource, limits ?? AppendLimits.Default);
     }
@@ -80,8 +72,8 @@ public sealed class PostgresEventStore : SqlEventStore
         BatchPlan? plan = null;
         if (_known is { } known) plan = await TryCommitPlannedAsync(known, batch);
         plan ??= await CommitUnderLockAsync(batch);
-        // Refusals and idempotent answers wait for the fence too: what they were decided on must be durable.
-        _fence.Enqueue(plan);
+        Complete(plan);
+        if (plan.Rows.Count > 0) _committed.Fire();
     }
 
     private async Task<BatchPlan?> TryCommitPlannedAsync(KnownHead known, IReadOnlyList<PendingAppend> batch)
@@ -121,7 +113,7 @@ public sealed class PostgresEventStore : SqlEventStore
 
     /// <summary>
     /// The careful group commit, in two round trips: (1) BEGIN, lock the head, read the streams' revisions and the
-    /// known event ids; (2) insert, advance the head and COMMIT (without waiting for the flush: the fence does). BEGIN and COMMIT are plain statements in those
+    /// known event ids; (2) insert, advance the head, notify and COMMIT. BEGIN and COMMIT are plain statements in those
     /// batches (not an NpgsqlTransaction, which would cost a third round trip for its COMMIT); the append is
     /// acknowledged only once COMMIT has returned, i.e. once it is durable.
     /// </summary>
@@ -138,7 +130,6 @@ public sealed class PostgresEventStore : SqlEventStore
             await using (var reads = new NpgsqlBatch(connection))
             {
                 reads.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-                reads.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
                 reads.BatchCommands.Add(new NpgsqlBatchCommand("SELECT position, hash, recorded_us FROM log_head WHERE id = 1 FOR UPDATE"));
                 // One backward index probe per stream: max(…) GROUP BY would read every event of each stream.
                 var streams = new NpgsqlBatchCommand(
@@ -150,7 +141,7 @@ public sealed class PostgresEventStore : SqlEventStore
                 ids.Parameters.Add(new NpgsqlParameter { Value = batch.SelectMany(a => a.Events).Select(e => e.EventId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
                 reads.BatchCommands.Add(ids);
                 await using var r = await reads.ExecuteReaderAsync();
-                while (r.FieldCount == 0) await r.NextResultAsync(); // BEGIN and SET return no rows
+                while (r.FieldCount == 0) await r.NextResultAsync(); // BEGIN returns no rows
                 await r.ReadAsync();
                 head = new LogHead(r.GetInt64(0), (byte[])r[1], r.GetInt64(2));
                 await r.NextResultAsync();
@@ -172,6 +163,11 @@ public sealed class PostgresEventStore : SqlEventStore
                 update.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Hash });
                 update.Parameters.Add(new NpgsqlParameter { Value = plan.Head.RecordedMicroseconds });
                 writes.BatchCommands.Add(update);
+                // Delivered to listeners only when (and if) the transaction commits.
+                var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
+                notify.Parameters.Add(new NpgsqlParameter { Value = Channel });
+                notify.Parameters.Add(new NpgsqlParameter { Value = plan.Head.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                writes.BatchCommands.Add(notify);
             }
             writes.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             await writes.ExecuteNonQueryAsync();
@@ -266,9 +262,7 @@ public sealed class PostgresEventStore : SqlEventStore
                 connection.Notification += (_, _) => _committed.Fire();
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(ct);
                 _committed.Fire(); // anything committed while not listening
-                while (!ct.IsCancellationRequested)
-                    // A quiet log may still hold a tail a writer committed and then died before its fence: publish it.
-                    if (!await connection.WaitAsync(TimeSpan.FromSeconds(5), ct)) await DurabilityFence.RaiseAsync(connection, ct);
+                while (!ct.IsCancellationRequested) await connection.WaitAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception)
@@ -281,7 +275,6 @@ public sealed class PostgresEventStore : SqlEventStore
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _fence.DisposeAsync();
         await _stopping.CancelAsync();
         await _listener;
         await _dataSource.DisposeAsync();

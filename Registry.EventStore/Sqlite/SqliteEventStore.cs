@@ -51,7 +51,7 @@ public sealed class SqliteEventStore : SqlEventStore
         // recorded already, or when an append is refused (it may be the retry of one that succeeded).
         var plan = await TryCommitAsync(batch, lookUpIds: false) ?? await TryCommitAsync(batch, lookUpIds: true)
             ?? throw new InvalidOperationException("a commit with the ids looked up always decides");
-        plan.Complete();
+        Complete(plan);
         if (plan.Rows.Count > 0) _committed.Fire();
     }
 

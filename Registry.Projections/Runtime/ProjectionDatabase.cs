@@ -52,7 +52,7 @@ public sealed class ProjectionDatabase
 
     /// <summary>The position of the log's last event.</summary>
     public static Task<long> ReadHeadAsync(DbConnection connection) =>
-        connection.QuerySingleAsync<long>("SELECT position FROM log_durable WHERE id = 1");
+        connection.QuerySingleAsync<long>("SELECT position FROM log_head WHERE id = 1");
 
     internal void NotifyCommitted() => Interlocked.Exchange(ref _committed, NewSignal()).TrySetResult();
 

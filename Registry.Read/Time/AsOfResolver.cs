@@ -13,7 +13,7 @@ public static class AsOfResolver
 {
     public static async Task<ReadPoint> ResolveAsync(DbConnection connection, string? asOf, CancellationToken ct)
     {
-        var head = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT position FROM log_durable WHERE id = 1", cancellationToken: ct));
+        var head = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT position FROM log_head WHERE id = 1", cancellationToken: ct));
         if (string.IsNullOrWhiteSpace(asOf)) return new ReadPoint(head, DateOnly.FromDateTime(DateTime.UtcNow));
         asOf = asOf.Trim();
         if (long.TryParse(asOf, NumberStyles.None, CultureInfo.InvariantCulture, out var position))

@@ -50,9 +50,6 @@ public sealed class TamperedLog(EventStoreLocation location)
         foreach (var (position, hash) in rows)
             await ExecuteOn(connection, $"UPDATE events SET hash = @h WHERE position = {position}", ("h", hash));
         await ExecuteOn(connection, "UPDATE log_head SET position = (SELECT max(position) FROM events), hash = @h", ("h", previous));
-        // PostgreSQL keeps the head readers see apart from the written head (in SQLite it is a view of it).
-        if (location.Kind == EventStoreLocation.Postgres)
-            await ExecuteOn(connection, "UPDATE log_durable SET position = (SELECT max(position) FROM events), hash = @h", ("h", previous));
     }
 
     private static async Task ExecuteOn(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
