@@ -32,7 +32,7 @@ public static class BenchQueryCommand
             List<string> names;
             await using (var connection = await db.OpenAsync(ct))
             {
-                head = await connection.ExecuteScalarAsync<long>("SELECT position FROM log_durable");
+                head = await connection.ExecuteScalarAsync<long>("SELECT position FROM log_head");
                 plans = (await connection.QueryAsync<(string, string)>("SELECT number, province_code FROM plans WHERE valid_to IS NULL GROUP BY number, province_code HAVING count(*) = 1 ORDER BY number LIMIT 200")).ToList();
                 // A startup's own name: the rare-word search (a few matches: no early stop, only an index on the words helps).
                 names = (await connection.QueryAsync<string>("SELECT name FROM startups WHERE valid_to IS NULL ORDER BY startup_id LIMIT 200")).ToList();
