@@ -87,12 +87,15 @@ public static class BenchRebuildCommand
         await Task.WhenAll(pending);
     }
 
-    /// <summary>The generation after the ones already built; their tables are dropped first (the views move to the new one).</summary>
+    /// <summary>The generation after the highest one already built; the tables of every earlier one are dropped first
+    /// (the views move to the new one), so repeated runs on one database do not pile generations up.</summary>
     private static async Task<int> NextGenerationAsync(ReadDatabase db, IReadOnlyList<IProjection> projections, CancellationToken ct)
     {
+        const int Probed = 100;
         await using var connection = await db.OpenAsync(ct);
         var generation = 1;
-        while (await ExistsAsync(connection, ProjectionBatch.TableName(projections[0].Tables[0], generation), ct)) generation++;
+        for (var g = 1; g <= Probed; g++)
+            if (await ExistsAsync(connection, ProjectionBatch.TableName(projections[0].Tables[0], g), ct)) generation = g + 1;
         foreach (var table in projections.SelectMany(p => p.Tables))
         {
             await connection.ExecuteAsync($"DROP VIEW IF EXISTS {table}");
