@@ -33,6 +33,23 @@ public static class AppendWorkload
         return new WorkloadResult(events, elapsed.TotalSeconds, Milliseconds(Percentile(all, 0.50)), Milliseconds(Percentile(all, 0.99)));
     }
 
+    /// <summary>
+    /// Rounds of <paramref name="events"/> unmeasured calls until <see cref="WarmUpFor"/> has passed: the JIT compiles a
+    /// hot method fully only after it has been called for a while (tiered compilation, in the background), and a phase
+    /// measured earlier runs partly on its first, quick code. Each round writes under its own stream prefix.
+    /// </summary>
+    public static async Task WarmUpAsync(long events, int batch, int writers, Func<string, int, long, long, int, Task> append)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var round = 0; round == 0 || Stopwatch.GetElapsedTime(started) < WarmUpFor; round++)
+        {
+            var prefix = $"warmup{round}";
+            await RunAsync(events, batch, writers, (w, call, first, count) => append(prefix, w, call, first, count));
+        }
+    }
+
+    private static readonly TimeSpan WarmUpFor = TimeSpan.FromSeconds(2);
+
     private static long Percentile(long[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;

@@ -51,7 +51,7 @@ public static class BenchAppendCommand
             {
                 Task Append(string prefix, int w, long call, long first, int count) =>
                     log.AppendAsync($"{prefix}-{w}_{call % StreamsPerWriter}", ExpectedRevision.Any, BenchPayload.Batch(first, count, timeOrdered));
-                await AppendWorkload.RunAsync(warmup, batch, writers, (w, call, first, count) => Append("warmup", w, call, first, count));
+                await AppendWorkload.WarmUpAsync(warmup, batch, writers, (prefix, w, call, first, count) => Append(prefix, w, call, first, count));
                 store = await AppendWorkload.RunAsync(events, batch, writers, (w, call, first, count) => Append("bench", w, call, first, count));
             }
 
@@ -91,7 +91,7 @@ public static class BenchAppendCommand
             : await SqliteRawTable.OpenAsync(connection, writers, table);
         Task Insert(string prefix, int w, long call, long first, int count) =>
             raw.InsertAsync(w, $"{prefix}-{w}_{call % StreamsPerWriter}", call / StreamsPerWriter * batch, BenchPayload.Batch(first, count, timeOrdered));
-        await AppendWorkload.RunAsync(warmup, batch, writers, (w, call, first, count) => Insert("warmup", w, call, first, count));
+        await AppendWorkload.WarmUpAsync(warmup, batch, writers, (prefix, w, call, first, count) => Insert(prefix, w, call, first, count));
         return await AppendWorkload.RunAsync(events, batch, writers, (w, call, first, count) => Insert("bench", w, call, first, count));
     }
 }
