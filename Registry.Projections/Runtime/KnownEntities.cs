@@ -86,12 +86,17 @@ public sealed class KnownEntities(bool holdOpenRows = false)
         return held;
     }
 
-    /// <summary>Every version still held (the open ones at the end of a rebuild), to write open.</summary>
+    /// <summary>Every version still held (the open ones at the end of a rebuild), to write open, in the order of the
+    /// entities' keys: the indexes of open rows are keyed by the entity's key or stream, and rows inserted in their
+    /// order fill those indexes' pages one after another instead of touching a random page each.</summary>
     public List<HeldVersion> TakeHeld()
     {
         var held = new List<HeldVersion>();
-        foreach (var entry in _entities.Values)
+        var keys = _entities.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        foreach (var key in keys)
         {
+            var entry = _entities[key];
             if (entry.Held is null) continue;
             held.AddRange(entry.Held);
             entry.Held = null;
