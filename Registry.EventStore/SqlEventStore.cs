@@ -16,18 +16,22 @@ public abstract class SqlEventStore : IEventStore
     private const int PageSize = 1000;
     private readonly GroupCommitQueue _queue;
 
-    protected SqlEventStore(AppendLimits limits)
+    /// <param name="batchesInFlight">How many group commits may be committing at once (see <see cref="CommitBatchAsync"/>).</param>
+    protected SqlEventStore(AppendLimits limits, int batchesInFlight = 1)
     {
         Limits = limits;
-        _queue = new GroupCommitQueue(CommitBatchAsync, limits.MaxEventsPerAppend);
+        _queue = new GroupCommitQueue(CommitBatchAsync, limits.MaxEventsPerAppend, batchesInFlight);
     }
 
     public AppendLimits Limits { get; }
 
     protected abstract DbConnection CreateConnection();
 
-    /// <summary>Writes one group commit in one transaction, then completes every append in it.</summary>
-    private protected abstract Task CommitBatchAsync(IReadOnlyList<PendingAppend> batch);
+    /// <summary>
+    /// Writes one group commit in one transaction, then completes every append in it. Returns once the next batch may
+    /// be planned, with the task of this one's commit (already complete when the adapter commits one batch at a time).
+    /// </summary>
+    private protected abstract Task<Task> CommitBatchAsync(IReadOnlyList<PendingAppend> batch);
 
     public abstract Task WaitForEventsAfterAsync(long afterPosition, CancellationToken ct);
 

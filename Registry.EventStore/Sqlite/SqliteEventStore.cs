@@ -45,7 +45,7 @@ public sealed class SqliteEventStore : SqlEventStore
     protected override void AddEventId(DbCommand cmd, string name, Guid eventId) =>
         ((SqliteCommand)cmd).Parameters.Add(name, SqliteType.Blob).Value = eventId;
 
-    private protected override async Task CommitBatchAsync(IReadOnlyList<PendingAppend> batch)
+    private protected override async Task<Task> CommitBatchAsync(IReadOnlyList<PendingAppend> batch)
     {
         // Appends almost always carry new event ids, so their ids are looked up only when the unique index says one is
         // recorded already, or when an append is refused (it may be the retry of one that succeeded).
@@ -53,6 +53,7 @@ public sealed class SqliteEventStore : SqlEventStore
             ?? throw new InvalidOperationException("a commit with the ids looked up always decides");
         Complete(plan);
         if (plan.Rows.Count > 0) _committed.Fire();
+        return Task.CompletedTask;
     }
 
     /// <summary>One group commit in one transaction; null (nothing written) when, without the ids, it must be redone with them.</summary>

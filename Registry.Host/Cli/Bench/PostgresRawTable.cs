@@ -26,10 +26,12 @@ public sealed class PostgresRawTable : IRawTable
         var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ConnectionString);
         var connections = new NpgsqlConnection[writers];
         for (var w = 0; w < writers; w++) connections[w] = await dataSource.OpenConnectionAsync();
+        // Made anew for each run: a run on a database measured before starts from the same empty table, and its
+        // streams' revisions (numbered from 0 by the workload) do not collide with the last run's.
         var (create, insert) = kind == RawTableKind.Bare
-            ? ("CREATE TABLE IF NOT EXISTS raw_events (stream_name text, stream_revision bigint, event_id uuid, event_type text, data bytea, metadata bytea)",
+            ? ("DROP TABLE IF EXISTS raw_events; CREATE TABLE raw_events (stream_name text, stream_revision bigint, event_id uuid, event_type text, data bytea, metadata bytea)",
                "INSERT INTO raw_events VALUES ($1, $2, $3, $4, $5, $6)")
-            : ("CREATE TABLE IF NOT EXISTS raw_reference_events (global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, " +
+            : ("DROP TABLE IF EXISTS raw_reference_events; CREATE TABLE raw_reference_events (global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, " +
                "stream_id text NOT NULL, stream_version int NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL, payload jsonb NOT NULL, " +
                "metadata jsonb NOT NULL, created timestamptz NOT NULL DEFAULT now(), UNIQUE (stream_id, stream_version))",
                "INSERT INTO raw_reference_events (stream_id, stream_version, event_id, event_type, payload, metadata) " +

@@ -29,10 +29,12 @@ public sealed class SqliteRawTable : IRawTable
             await connections[w].OpenAsync();
             await Execute(connections[w], "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         }
+        // Made anew for each run: a run on a database measured before starts from the same empty table, and its
+        // streams' revisions (numbered from 0 by the workload) do not collide with the last run's.
         var (create, insert) = kind == RawTableKind.Bare
-            ? ("CREATE TABLE IF NOT EXISTS raw_events (stream_name TEXT, stream_revision INTEGER, event_id BLOB, event_type TEXT, data BLOB, metadata BLOB)",
+            ? ("DROP TABLE IF EXISTS raw_events; CREATE TABLE raw_events (stream_name TEXT, stream_revision INTEGER, event_id BLOB, event_type TEXT, data BLOB, metadata BLOB)",
                "INSERT INTO raw_events VALUES (@s, @r, @id, @t, @d, @m)")
-            : ("CREATE TABLE IF NOT EXISTS raw_reference_events (global_position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, " +
+            : ("DROP TABLE IF EXISTS raw_reference_events; CREATE TABLE raw_reference_events (global_position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, " +
                "stream_version INTEGER NOT NULL, event_id BLOB NOT NULL, event_type TEXT NOT NULL, payload TEXT NOT NULL, metadata TEXT NOT NULL, " +
                "created TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, UNIQUE (stream_id, stream_version))",
                "INSERT INTO raw_reference_events (stream_id, stream_version, event_id, event_type, payload, metadata) " +

@@ -1,4 +1,5 @@
 using Registry.EventStore;
+using Registry.EventStore.Integrity;
 using Registry.EventStore.Subscriptions;
 
 namespace Registry.Tests.EventStore;
@@ -43,6 +44,9 @@ public sealed class ConcurrentWritersSpecs(string kind) : EventLogFixture(kind)
         Assert.That(seen.Select(e => e.EventId).Order(), Is.EqualTo(written.SelectMany(ids => ids).Order()), "the events seen are the events written");
         foreach (var stream in seen.GroupBy(e => e.StreamName))
             Assert.That(stream.Select(e => e.StreamRevision), Is.EqualTo(Enumerable.Range(0, stream.Count()).Select(i => (long)i)), $"revisions of {stream.Key}");
+        // Each writer plans its batches on the head it expects (PostgreSQL); a batch refused and committed again must
+        // not leave the batch planned behind it chained to a hash the log never had.
+        Assert.That((await ChainVerifier.VerifyAsync(Store)).Problem, Is.Null, "the hash chain");
     }
 
     /// <summary>One writer: its own stream and two shared ones in turn, mixed batch sizes, expected revision any.</summary>
