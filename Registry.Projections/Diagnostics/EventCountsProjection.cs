@@ -1,4 +1,3 @@
-using Dapper;
 using Registry.Projections.Runtime;
 
 namespace Registry.Projections.Diagnostics;
@@ -18,15 +17,15 @@ public sealed class EventCountsProjection : IProjection
         $"CREATE TABLE {table("event_counts")} (event_type TEXT NOT NULL, day TEXT NOT NULL, events BIGINT NOT NULL, PRIMARY KEY (event_type, day))",
     ];
 
+    private static readonly GenerationSql AddCount = new(t =>
+        $"INSERT INTO {t("event_counts")} (event_type, day, events) VALUES (@type, @day, @events) " +
+        $"ON CONFLICT (event_type, day) DO UPDATE SET events = {t("event_counts")}.events + excluded.events");
+
     public async Task HandleAsync(ProjectionBatch batch, CancellationToken ct)
     {
-        var table = batch.Table("event_counts");
         var counts = batch.Events
-            .GroupBy(e => (Type: e.EventType, Day: e.Recorded.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
-            .Select(g => new { type = g.Key.Type, day = g.Key.Day, events = (long)g.Count() });
-        await batch.Connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO {table} (event_type, day, events) VALUES (@type, @day, @events) " +
-            $"ON CONFLICT (event_type, day) DO UPDATE SET events = {table}.events + excluded.events",
-            counts, batch.Transaction, cancellationToken: ct));
+            .GroupBy(e => (Type: e.EventType, Day: e.Recorded.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var g in counts) await batch.Statements.ExecuteAsync(AddCount, new { type = g.Key.Type, day = g.Key.Day, events = (long)g.Count() });
+        await batch.Statements.FlushAsync();
     }
 }
