@@ -16,4 +16,29 @@ public sealed class PositionalStatementSpecs
         Assert.That(statement.Sql, Is.EqualTo("INSERT INTO t (a, b, c) VALUES ($1, $2, $3) -- $2 again, @unknown"));
         Assert.That(statement.Order.Select(i => statement.Parameters.Value(i, values)), Is.EqualTo(new object[] { 7L, 1.0, "about" }));
     }
+
+    [Test]
+    public void A_plain_insert_is_written_for_several_rows_each_numbering_its_parameters_after_the_row_before()
+    {
+        const string sql = "INSERT INTO t (a, b, c) VALUES (@A, @B::jsonb, NULL)";
+        var values = new { A = 1L, B = "{}" };
+        var statement = PositionalStatement.For(sql, StatementParameters.For(sql, values));
+
+        Assert.That(statement.IsPlainInsert);
+        Assert.That(statement.ForRows(1), Is.EqualTo("INSERT INTO t (a, b, c) VALUES ($1, $2::jsonb, NULL)"));
+        Assert.That(statement.ForRows(3), Is.EqualTo("INSERT INTO t (a, b, c) VALUES ($1, $2::jsonb, NULL), ($3, $4::jsonb, NULL), ($5, $6::jsonb, NULL)"));
+    }
+
+    [TestCase("INSERT INTO t (a) VALUES (@A) ON CONFLICT (a) DO NOTHING")]
+    [TestCase("INSERT INTO t (a) VALUES (lower(@A))")]
+    [TestCase("INSERT INTO t (a) SELECT @A")]
+    [TestCase("INSERT INTO t (a) VALUES ('x, y')")]
+    [TestCase("UPDATE t SET a = @A WHERE a IS NULL")]
+    public void A_statement_that_does_more_than_insert_its_own_values_is_written_one_row_at_a_time(string sql)
+    {
+        var statement = PositionalStatement.For(sql, StatementParameters.For(sql, new { A = "x" }));
+
+        Assert.That(statement.IsPlainInsert, Is.False);
+        Assert.Throws<InvalidOperationException>(() => statement.ForRows(2));
+    }
 }
