@@ -49,6 +49,9 @@ public sealed class OfflineRebuildAgreementSpecs(string kind) : ProjectionRuntim
         if (Kind == Infrastructure.StoreKind.Postgres)
             Assert.That(await ScalarAsync($"SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_g{generation}' AND relpersistence <> 'p'"), Is.Zero,
                 "the tables loaded unlogged are logged once built");
+        if (Kind == Infrastructure.StoreKind.Postgres)
+            Assert.That(await ScalarAsync($"SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_g{generation}' AND relkind = 'r' AND relallvisible < relpages"), Is.Zero,
+                "every table vacuumed once all are built: its pages all-visible, so that index-only scans do not read them");
     }
 
     /// <summary>The generation's index names on a table, with the generation taken out so that two generations compare.</summary>
