@@ -29,9 +29,10 @@ internal static class StartupWords
         if (added.Length == 0) return;
         // One statement per table and version: the words go as one JSON array.
         var json = JsonSerializer.Serialize(added);
-        await b.Statements.ExecuteAsync($"INSERT INTO {b.Table(Table)} (word, startup_id) SELECT value, @id FROM json_each(@words)",
-            new { id = startupId, words = json });
-        await b.Statements.ExecuteAsync($"INSERT OR IGNORE INTO {b.Table(Vocabulary)} (word) SELECT value FROM json_each(@words)",
-            new { words = json });
+        await b.Statements.ExecuteAsync(InsertWords, new { id = startupId, words = json });
+        await b.Statements.ExecuteAsync(InsertVocabulary, new { words = json });
     }
+
+    private static readonly GenerationSql InsertWords = new(t => $"INSERT INTO {t(Table)} (word, startup_id) SELECT value, @id FROM json_each(@words)");
+    private static readonly GenerationSql InsertVocabulary = new(t => $"INSERT OR IGNORE INTO {t(Vocabulary)} (word) SELECT value FROM json_each(@words)");
 }
