@@ -15,11 +15,7 @@ public sealed class AppendPlannedSpecs
     [Test]
     public async Task Given_the_head_at_the_planned_position_under_another_hash_when_a_planned_batch_arrives_then_it_is_refused_and_nothing_is_written()
     {
-        var location = StoreKind.NewLocation(StoreKind.Postgres);
-        await using (var store = await location.OpenAsync())
-            await store.AppendAsync("startup-1", ExpectedRevision.NoStream, [new EventData(Guid.NewGuid(), "StartupRegistered", "{}"u8.ToArray(), "{}"u8.ToArray())]);
-        await using var connection = new NpgsqlConnection(location.Connection);
-        await connection.OpenAsync();
+        await using var connection = await LogOfOneEventAsync();
 
         var error = Assert.ThrowsAsync<PostgresException>(() => AppendPlanned(connection, expectedPosition: 1, expectedHash: new byte[32]));
 
@@ -33,11 +29,7 @@ public sealed class AppendPlannedSpecs
     [Test]
     public async Task Given_the_head_at_the_planned_position_and_hash_when_a_planned_batch_arrives_then_it_is_written()
     {
-        var location = StoreKind.NewLocation(StoreKind.Postgres);
-        await using (var store = await location.OpenAsync())
-            await store.AppendAsync("startup-1", ExpectedRevision.NoStream, [new EventData(Guid.NewGuid(), "StartupRegistered", "{}"u8.ToArray(), "{}"u8.ToArray())]);
-        await using var connection = new NpgsqlConnection(location.Connection);
-        await connection.OpenAsync();
+        await using var connection = await LogOfOneEventAsync();
         await using var head = new NpgsqlCommand("SELECT hash FROM log_head", connection);
         var hash = (byte[])(await head.ExecuteScalarAsync())!;
 
@@ -45,6 +37,17 @@ public sealed class AppendPlannedSpecs
 
         await using var count = new NpgsqlCommand("SELECT count(*) FROM events", connection);
         Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo(2L));
+    }
+
+    /// <summary>A new log holding one event, appended through the adapter, and a plain connection to its database.</summary>
+    private static async Task<NpgsqlConnection> LogOfOneEventAsync()
+    {
+        var location = StoreKind.NewLocation(StoreKind.Postgres);
+        await using (var store = await location.OpenAsync())
+            await store.AppendAsync("startup-1", ExpectedRevision.NoStream, [new EventData(Guid.NewGuid(), "StartupRegistered", "{}"u8.ToArray(), "{}"u8.ToArray())]);
+        var connection = new NpgsqlConnection(location.Connection);
+        await connection.OpenAsync();
+        return connection;
     }
 
     /// <summary>One event (startup-2, revision 0) planned at position 2 on the given head.</summary>
