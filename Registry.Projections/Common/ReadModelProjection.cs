@@ -64,15 +64,21 @@ public abstract class ReadModelProjection : IProjection
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
             await batch.Statements.ExecuteAsync($"UPDATE {batch.Table(table)} SET valid_to = @p WHERE stream = @s AND valid_to IS NULL",
                 new { p = correction.Position, s = correction.StreamName });
-        await batch.Statements.ConnectionFreeAsync();
-        foreach (var (eventId, revisedBy, type, data) in await StreamHistory.EffectiveAsync(batch.Connection, batch.Transaction,
-                     correction.StreamName, correction.Position, ct))
+        foreach (var (eventId, revisedBy, type, data) in await HistoryAsync(correction, batch, ct))
             if (EventTypes.Contains(type))
                 await ApplyAsync(new Fact(correction.Position, eventId, revisedBy, correction.StreamName, data), batch);
         // Versions opened and closed at the same position were never visible to anyone: drop them.
         foreach (var table in Tables.Where(t => !WorkingTables.Contains(t)))
             await batch.Statements.ExecuteAsync($"DELETE FROM {batch.Table(table)} WHERE stream = @s AND valid_from = @p AND valid_to = @p",
                 new { p = correction.Position, s = correction.StreamName });
+    }
+
+    /// <summary>The stream's facts at the correction: read ahead with the batch, or read now on the batch's connection.</summary>
+    private static async Task<IReadOnlyList<EffectiveFact>> HistoryAsync(RecordedEvent correction, ProjectionBatch batch, CancellationToken ct)
+    {
+        if (batch.Decoded.HistoryAt(correction.StreamName, correction.Position) is { } history) return history;
+        await batch.Statements.ConnectionFreeAsync();
+        return await StreamHistory.EffectiveAsync(batch.Connection, batch.Transaction, correction.StreamName, correction.Position, ct);
     }
 
     /// <summary>A row's own values and the fact's provenance, as one set of parameters.</summary>

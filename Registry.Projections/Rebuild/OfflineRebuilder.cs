@@ -7,7 +7,8 @@ namespace Registry.Projections.Rebuild;
 
 /// <summary>
 /// Builds projections from scratch in one pass over the log: creates a generation's tables and points the stable
-/// views at them, then reads <c>$all</c> once, hands it in chunks to every projection and commits once per page.
+/// views at them, then reads <c>$all</c> once, hands it in chunks to every projection and commits once per page
+/// (on PostgreSQL, on one connection per core, see <see cref="RebuildLane"/>).
 /// What it knows of entities lasts the whole rebuild, the rows of a versioned entity's open version wait in memory to
 /// be written once, closed (or open after the last event), and the indexes only queries use are built after the last
 /// event. For benchmarks, replays and tests; the live runner (checkpoints, faults, leases) is the projection runtime's.
@@ -24,6 +25,10 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
 
     /// <summary>Events read and decoded ahead at a time, and handed to the projections together (at most a page).</summary>
     private const int ChunkSize = 5000;
+
+    /// <summary>Called with each phase's name as it ends: the load of every event, the open versions written after it,
+    /// the query indexes (on PostgreSQL the tables' finishing); <c>bench rebuild</c> reports their durations.</summary>
+    public Action<string>? PhaseDone { get; init; }
 
     /// <summary>The SQLite page cache of the rebuilding connection, in KiB.</summary>
     public int CacheKib { get; init; } = 256 * 1024;
@@ -59,75 +64,84 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         // The rebuild is the only writer of its generation, so what a projection knew of its entities at the end of a
         // page still holds at the next: kept for the whole rebuild, it spares a SELECT per entity and page.
         // It also holds the rows of open versions, to write each row once with its valid_to.
-        var known = projections.ToDictionary(p => p, _ => new KnownEntities(holdOpenRows: true));
-        // Reading and decoding the next chunks on the other core while this one is written: the writing is the bottleneck.
-        var chunks = Channel.CreateBounded<(List<RecordedEvent> Events, DecodedEvents Decoded)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = Task.Run(() => ReadChunksAsync(head, Math.Min(ChunkSize, PageSize), chunks.Writer, stop.Token), stop.Token);
+        var known = projections.Select(_ => new KnownEntities(holdOpenRows: true)).ToArray();
+        var spent = new long[projections.Count];
+        var lanes = new List<RebuildLane> { new(connection, dialect, generation) };
+        var others = new List<DbConnection>();
         try
         {
-            DbTransaction? tx = null;
-            var inPage = 0;
+            // SQLite takes one writer at a time.
+            for (var i = 1; i < (dialect == SqlDialect.Postgres ? Math.Min(Environment.ProcessorCount, projections.Count) : 1); i++)
+            {
+                var other = connect();
+                others.Add(other);
+                await other.OpenAsync(ct);
+                lanes.Add(new RebuildLane(other, dialect, generation));
+            }
+            RebuildLane.Assign(lanes, spent);
+            // Reading and decoding the next chunks on another core while this one is written.
+            var chunks = Channel.CreateBounded<(List<RecordedEvent> Events, DecodedEvents Decoded)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var reading = Task.Run(() => ReadChunksAsync(head, Math.Min(ChunkSize, PageSize), chunks.Writer, stop.Token), stop.Token);
             try
             {
+                var inPage = 0;
                 await foreach (var (events, decoded) in chunks.Reader.ReadAllAsync(ct))
                 {
-                    tx ??= await connection.BeginTransactionAsync(ct);
-                    await ApplyAsync(connection, tx, projections, known, generation, events, decoded, ct);
+                    await EachLaneAsync(lanes, lane => lane.ApplyAsync(projections, known, events, decoded, spent, ct));
                     last = events[^1].Position;
                     inPage += events.Count;
                     if (inPage < PageSize) continue;
-                    await tx.CommitAsync(ct);
-                    await tx.DisposeAsync();
-                    tx = null;
+                    await EachLaneAsync(lanes, lane => lane.CommitAsync(ct));
+                    RebuildLane.Assign(lanes, spent);
                     inPage = 0;
                     progress?.Report(last);
                 }
-                if (tx is not null) await tx.CommitAsync(ct);
+                PhaseDone?.Invoke("load");
+                // The versions still open after the last event, held until now.
+                var held = known.Select(k => k.TakeHeld()).ToList();
+                await EachLaneAsync(lanes, lane => lane.WriteOpenVersionsAsync(held, lanes.IndexOf(lane), lanes.Count, ct));
+                await EachLaneAsync(lanes, lane => lane.CommitAsync(ct));
+                PhaseDone?.Invoke("open versions");
             }
             finally
             {
-                if (tx is not null) await tx.DisposeAsync();
+                await stop.CancelAsync();
+                try { await reading; }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
             }
         }
         finally
         {
-            await stop.CancelAsync();
-            try { await reading; }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            foreach (var lane in lanes) await lane.AbandonAsync();
+            foreach (var other in others) await other.DisposeAsync();
         }
-        await WriteOpenVersionsAsync(connection, projections, known, generation, ct);
         await CreateQueryIndexesAsync(connection, projections, generation, ct);
+        PhaseDone?.Invoke("query indexes");
         return last;
     }
 
-    /// <summary>The rows of the versions still open after the last event, held until now.</summary>
-    private async Task WriteOpenVersionsAsync(DbConnection connection, IReadOnlyList<IProjection> projections,
-        Dictionary<IProjection, KnownEntities> known, int generation, CancellationToken ct)
-    {
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var projection in projections)
-        {
-            using var batch = new ProjectionBatch([], connection, tx, dialect, generation, known[projection]);
-            foreach (var version in known[projection].TakeHeld()) await version(batch, null);
-            await batch.Statements.FlushAsync();
-        }
-        await tx.CommitAsync(ct);
-    }
+    /// <summary>Runs <paramref name="work"/> on every lane at once and waits for all.</summary>
+    private static Task EachLaneAsync(List<RebuildLane> lanes, Func<RebuildLane, Task> work) =>
+        lanes.Count == 1 ? work(lanes[0]) : Task.WhenAll(lanes.Select(lane => Task.Run(() => work(lane))));
 
     private async Task ReadChunksAsync(long head, int size, ChannelWriter<(List<RecordedEvent>, DecodedEvents)> chunks, CancellationToken ct)
     {
         try
         {
+            // The corrections' histories are read on a connection of their own, so that neither the log's reading
+            // nor the writer waits for them.
+            await using var log = connect();
+            await log.OpenAsync(ct);
             var chunk = new List<RecordedEvent>(size);
             await foreach (var e in store.ReadAllAsync(Direction.Forwards, 1, head, ct: ct))
             {
                 chunk.Add(e);
                 if (chunk.Count < size) continue;
-                await chunks.WriteAsync(Decode(chunk), ct);
+                await chunks.WriteAsync(await DecodeAsync(chunk, log, ct), ct);
                 chunk = new List<RecordedEvent>(size);
             }
-            if (chunk.Count > 0) await chunks.WriteAsync(Decode(chunk), ct);
+            if (chunk.Count > 0) await chunks.WriteAsync(await DecodeAsync(chunk, log, ct), ct);
             chunks.Complete();
         }
         catch (Exception e)
@@ -137,21 +151,12 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         }
     }
 
-    private static (List<RecordedEvent>, DecodedEvents) Decode(List<RecordedEvent> chunk)
+    private async Task<(List<RecordedEvent>, DecodedEvents)> DecodeAsync(List<RecordedEvent> chunk, DbConnection log, CancellationToken ct)
     {
         var decoded = new DecodedEvents(chunk);
         decoded.DecodeAll();
+        await decoded.ReadHistoriesAsync(log, dialect, ct);
         return (chunk, decoded);
-    }
-
-    private async Task ApplyAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<IProjection> projections,
-        Dictionary<IProjection, KnownEntities> known, int generation, List<RecordedEvent> events, DecodedEvents decoded, CancellationToken ct)
-    {
-        foreach (var projection in projections)
-        {
-            using var batch = new ProjectionBatch(events, connection, tx, dialect, generation, known[projection], decoded);
-            await projection.HandleAsync(batch, ct);
-        }
     }
 
     /// <summary>

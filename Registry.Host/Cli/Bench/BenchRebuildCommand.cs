@@ -54,16 +54,23 @@ public static class BenchRebuildCommand
             // CPU time beside wall time: on a shared machine the wall clock measures the neighbours too.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
+            var phases = new List<string>();
+            var phaseStart = TimeSpan.Zero;
+            void PhaseDone(string phase)
+            {
+                phases.Add(string.Create(CultureInfo.InvariantCulture, $"{phase} {(watch.Elapsed - phaseStart).TotalSeconds:F1} s"));
+                phaseStart = watch.Elapsed;
+            }
             var rebuilder = r.GetValue(PageSize) is { } pageSize
-                ? new OfflineRebuilder(store, db.CreateConnection, db.Dialect) { PageSize = pageSize }
-                : new OfflineRebuilder(store, db.CreateConnection, db.Dialect);
+                ? new OfflineRebuilder(store, db.CreateConnection, db.Dialect) { PageSize = pageSize, PhaseDone = PhaseDone }
+                : new OfflineRebuilder(store, db.CreateConnection, db.Dialect) { PhaseDone = PhaseDone };
             var last = await rebuilder.RebuildAsync(projections, generation,
                 new Progress<long>(p => Console.Error.Write($"\r{p:N0} / {head:N0}")), ct);
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.Error.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rebuilt {projections.Count} projections over {last:N0} events in {watch.Elapsed.TotalSeconds:F1} s: {last / watch.Elapsed.TotalSeconds:N0} events/s, peak memory {BenchStore.PeakMemoryMb():N0} MB, CPU {cpu.TotalSeconds:F1} s ({location.Kind}, {Environment.ProcessorCount} cores)"));
+                $"rebuilt {projections.Count} projections over {last:N0} events in {watch.Elapsed.TotalSeconds:F1} s: {last / watch.Elapsed.TotalSeconds:N0} events/s, peak memory {BenchStore.PeakMemoryMb():N0} MB, CPU {cpu.TotalSeconds:F1} s ({location.Kind}, {Environment.ProcessorCount} cores; {string.Join(", ", phases)})"));
             return 0;
         });
         return command;
