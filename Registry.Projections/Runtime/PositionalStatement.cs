@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Registry.Projections.Runtime;
@@ -8,16 +7,17 @@ namespace Registry.Projections.Runtime;
 /// statement shape. Npgsql otherwise parses each statement's SQL to rewrite the names, and copies it, on every
 /// execution; with positional parameters it sends the SQL as it is.
 /// <para>
-/// A plain insert (<c>INSERT INTO t (…) VALUES (…)</c> with nothing but parameters and literals in its values, and
-/// nothing after them) can also be written for several rows at once (<see cref="ForRows"/>): PostgreSQL then parses,
-/// binds and starts its executor once for all of them.
+/// A plain insert (<c>INSERT INTO t (…) VALUES (…)</c> with nothing but parameters of known types in its values, and
+/// nothing after them) is also written for any number of rows at once, each parameter an array of the rows' values
+/// (<see cref="ForArrays"/>): PostgreSQL then parses, binds and starts its executor once for all of them, and the client
+/// binds one parameter per column instead of one per column and row (measured: binding each value was the largest
+/// part of the client's work in a rebuild, through multi-row <c>VALUES</c> lists).
 /// </para>
 /// </summary>
 internal sealed partial class PositionalStatement
 {
-    private readonly string? _beforeValues;
-    private readonly string? _tuple;
-    private readonly Dictionary<int, string> _rows = new();
+    private readonly string? _arrays;
+    private readonly string? _copy;
 
     private PositionalStatement(string sql, StatementParameters parameters, int[] order)
     {
@@ -25,9 +25,11 @@ internal sealed partial class PositionalStatement
         Parameters = parameters;
         Order = order;
         var values = PlainInsert().Match(sql);
-        if (!values.Success) return;
-        _beforeValues = sql[..values.Groups["tuple"].Index];
-        _tuple = values.Groups["tuple"].Value;
+        // Each array's element type is the parameter's: one without a known type is written a row at a time.
+        if (!values.Success || order.Any(i => parameters.DbType(i) is null)) return;
+        _arrays = sql[..values.Groups["values"].Index] + "SELECT * FROM unnest" + values.Groups["tuple"].Value;
+        _copy = $"COPY {values.Groups["target"].Value} FROM STDIN";
+        CopiedValues = Positional().Matches(values.Groups["tuple"].Value).Select(m => int.Parse(m.Groups[1].ValueSpan) - 1).ToArray();
     }
 
     public string Sql { get; }
@@ -38,26 +40,20 @@ internal sealed partial class PositionalStatement
     public int[] Order { get; }
 
     /// <summary>Whether the statement only inserts the row it is given: such statements commute with each other
-    /// when they write different tables, and several rows of one can be written by one statement.</summary>
-    public bool IsPlainInsert => _tuple is not null;
+    /// when they write different tables, and the rows of one can be written by one statement.</summary>
+    public bool IsPlainInsert => _arrays is not null;
 
-    /// <summary>The statement for <paramref name="rows"/> rows (a plain insert's): the values of row r are
-    /// <c>$(r × n + 1)</c>… where n is the number of parameters of one row, in <see cref="Order"/>.</summary>
-    public string ForRows(int rows)
-    {
-        if (rows == 1) return Sql;
-        if (_tuple is null) throw new InvalidOperationException("Only a plain insert is written for several rows: " + Sql);
-        if (_rows.TryGetValue(rows, out var sql)) return sql;
-        var text = new StringBuilder(_beforeValues);
-        for (var r = 0; r < rows; r++)
-        {
-            if (r > 0) text.Append(", ");
-            var shift = r * Order.Length;
-            text.Append(Positional().Replace(_tuple, m => "$" + (int.Parse(m.Groups[1].ValueSpan) + shift)));
-        }
-        _rows.Add(rows, sql = text.ToString());
-        return sql;
-    }
+    /// <summary>The plain insert for many rows: <c>INSERT INTO t (…) SELECT * FROM unnest($1, $2, …)</c>, where
+    /// <c>$n</c> is the array of every row's value of the n-th parameter, rows in order.</summary>
+    public string ForArrays => _arrays ?? throw new InvalidOperationException("Only a plain insert is written for many rows: " + Sql);
+
+    /// <summary>The plain insert's rows as a <c>COPY t (…) FROM STDIN</c> in text format, each line the values of
+    /// <see cref="CopiedValues"/> in turn: the cheapest way into a table for the server (measured: 5 µs a startup row,
+    /// against 11.5 µs through a multi-row insert).</summary>
+    public string Copy => _copy ?? throw new InvalidOperationException("Only a plain insert is copied: " + Sql);
+
+    /// <summary>For each column of a plain insert, the index of its value in a row (which is in <see cref="Order"/>).</summary>
+    public int[] CopiedValues { get; } = [];
 
     public static PositionalStatement For(string sql, StatementParameters parameters)
     {
@@ -79,7 +75,7 @@ internal sealed partial class PositionalStatement
     [GeneratedRegex(@"\$(\d+)")]
     private static partial Regex Positional();
 
-    // One tuple of parameters, literals and casts: no parentheses (no function call, no subquery) and no quotes.
-    [GeneratedRegex(@"^\s*INSERT\s+INTO\s+\w+\s*\([\w\s,]+\)\s*VALUES\s*(?<tuple>\([\w\s$,:.\-]+\))\s*$", RegexOptions.IgnoreCase)]
+    // One tuple of nothing but parameters.
+    [GeneratedRegex(@"^\s*INSERT\s+INTO\s+(?<target>\w+\s*\([\w\s,]+\))\s*(?<values>VALUES)\s*(?<tuple>\(\s*\$\d+(?:\s*,\s*\$\d+)*\s*\))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PlainInsert();
 }
