@@ -192,25 +192,24 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
     }
 
     /// <summary>
-    /// On PostgreSQL the tables are finished in three steps, each shared out among one connection per core (one
-    /// statement runs on one server process; single-threaded the finishing took a fifth of a rebuild, 18 s of 67 for a
-    /// million events): every table made logged and analyzed, largest first; then every index built on its own, the
-    /// GIN indexes first (the trigram index alone took 6.4 s of the 24.6 the server spent finishing) and then the
-    /// largest tables' (two builds on one table do not block each other); then every table vacuumed. Vacuuming marks
-    /// the pages all-visible: until then an index-only scan reads the table row of every entry (measured: a
-    /// dashboard's startup count read 1,165 pages instead of 30).
+    /// On PostgreSQL each table is finished on its own (made logged, indexed, analyzed, vacuumed), the tables shared out
+    /// largest first among one connection per core: one table's work runs on one server process, and single-threaded
+    /// the finishing took a fifth of a rebuild (18 s of 67 for a million events). Vacuuming marks the pages
+    /// all-visible: until then an index-only scan reads the table row of every entry (measured: a dashboard's startup
+    /// count read 1,165 pages instead of 30).
     /// </summary>
     private async Task FinishPostgresTablesAsync(IReadOnlyList<IProjection> projections, int generation, CancellationToken ct)
     {
         var tables = projections.SelectMany(p => p.Tables.Select(t => ProjectionBatch.TableName(t, generation))).ToList();
         var ddls = projections.SelectMany(p => p.QueryIndexes(dialect, t => ProjectionBatch.TableName(t, generation))).ToList();
-        if (ddls.FirstOrDefault(ddl => IndexedTable(ddl) is { } table && !tables.Contains(table)) is { } stray)
-            throw new InvalidOperationException($"An index of {IndexedTable(stray)}, which is none of the projections' tables: {stray}");
+        // What is not an index of one table (the trigram extension) comes first, as it did in one transaction.
+        var indexes = ddls.Where(ddl => IndexedTable(ddl) is not null).ToLookup(ddl => IndexedTable(ddl)!);
+        if (indexes.FirstOrDefault(i => !tables.Contains(i.Key)) is { } stray)
+            throw new InvalidOperationException($"An index of {stray.Key}, which is none of the projections' tables: {stray.First()}");
         var sizes = new Dictionary<string, long>();
         await using (var connection = connect())
         {
             await connection.OpenAsync(ct);
-            // What is not an index of one table (the trigram extension) comes first.
             foreach (var ddl in ddls.Where(ddl => IndexedTable(ddl) is null)) await ExecuteAsync(connection, null, ddl, ct);
             foreach (var table in tables)
             {
@@ -222,31 +221,30 @@ public sealed class OfflineRebuilder(IEventStore store, Func<DbConnection> conne
         var largestFirst = tables.OrderByDescending(t => sizes[t]).ToList();
         await EachOnAConnectionPerCoreAsync(largestFirst, async (connection, table) =>
         {
-            await ExecuteAsync(connection, null, $"ALTER TABLE {table} SET LOGGED", ct);
-            await ExecuteAsync(connection, null, $"ANALYZE {table}", ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await ExecuteAsync(connection, tx, $"ALTER TABLE {table} SET LOGGED", ct);
+            foreach (var ddl in indexes[table]) await ExecuteAsync(connection, tx, ddl, ct);
+            await ExecuteAsync(connection, tx, $"ANALYZE {table}", ct);
+            await tx.CommitAsync(ct);
         }, ct);
-        var indexes = ddls.Where(ddl => IndexedTable(ddl) is not null)
-            .OrderByDescending(ddl => ddl.Contains(" USING gin ", StringComparison.OrdinalIgnoreCase))
-            .ThenByDescending(ddl => sizes[IndexedTable(ddl)!])
-            .ToList();
-        await EachOnAConnectionPerCoreAsync(indexes, (connection, ddl) => ExecuteAsync(connection, null, ddl, ct), ct);
-        // Only once every table is finished: making a table logged writes its rows anew, and a page is marked
-        // all-visible only when no transaction older than its rows is still running (measured: vacuumed while the other
-        // connection was still finishing, every table but the last kept no page all-visible, and the dashboard's p95 doubled).
+        // Only once every table is finished: making a table logged writes its rows anew in that transaction, and a
+        // page is marked all-visible only when no transaction older than its rows is still running (measured: vacuumed
+        // while the other connection was still finishing, every table but the last kept no page all-visible, and the
+        // dashboard's p95 doubled).
         await EachOnAConnectionPerCoreAsync(largestFirst, (connection, table) => ExecuteAsync(connection, null, $"VACUUM {table}", ct), ct);
     }
 
-    /// <summary>Runs <paramref name="work"/> for each item, in order, on one connection per core (each item on one).</summary>
-    private async Task EachOnAConnectionPerCoreAsync(IReadOnlyList<string> items, Func<DbConnection, string, Task> work, CancellationToken ct)
+    /// <summary>Runs <paramref name="work"/> for each table, in order, on one connection per core (each table on one).</summary>
+    private async Task EachOnAConnectionPerCoreAsync(IReadOnlyList<string> tables, Func<DbConnection, string, Task> work, CancellationToken ct)
     {
-        var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(items);
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(Environment.ProcessorCount, items.Count)).Select(_ => Task.Run(async () =>
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(tables);
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(Environment.ProcessorCount, tables.Count)).Select(_ => Task.Run(async () =>
         {
             await using var connection = connect();
             await connection.OpenAsync(ct);
             // The sorts of an index build, and a GIN index's pending entries, in memory rather than in temporary files.
             await ExecuteAsync(connection, null, "SET maintenance_work_mem = '256MB'", ct);
-            while (queue.TryDequeue(out var item)) await work(connection, item);
+            while (queue.TryDequeue(out var table)) await work(connection, table);
         }, ct)));
     }
 
