@@ -13,15 +13,16 @@ namespace Registry.EventStore.Sqlite;
 /// </summary>
 public sealed class SqliteEventStore : SqlEventStore
 {
-    private const int UniqueConstraintFailed = 2067; // SQLITE_CONSTRAINT_UNIQUE
     private readonly string _connectionString;
     private readonly AsyncSignal _committed = new();
     private readonly SqliteConnection _writer;
+    private readonly EventInsert _insert;
 
     private SqliteEventStore(string connectionString, SqliteConnection writer, AppendLimits limits) : base(limits)
     {
         _connectionString = connectionString;
         _writer = writer;
+        _insert = new EventInsert(writer);
     }
 
     /// <summary>Opens (creating if need be) the log in the file <paramref name="path"/> and brings its schema up to date.</summary>
@@ -91,27 +92,8 @@ public sealed class SqliteEventStore : SqlEventStore
             if (!lookUpIds && plan.Outcomes.Any(o => o.Error is not null)) return null;
             if (plan.Rows.Count > 0)
             {
-                await using (var insert = Command(tx,
-                    "INSERT INTO events (position, stream_name, stream_revision, event_id, event_type, data, metadata, recorded_us, hash) " +
-                    "VALUES (@p, @s, @r, @id, @t, @d, @m, @at, @h)"))
-                {
-                    var p = insert.Parameters.Add("@p", SqliteType.Integer);
-                    var s = insert.Parameters.Add("@s", SqliteType.Text);
-                    var r = insert.Parameters.Add("@r", SqliteType.Integer);
-                    var id = insert.Parameters.Add("@id", SqliteType.Blob);
-                    var t = insert.Parameters.Add("@t", SqliteType.Text);
-                    var d = insert.Parameters.Add("@d", SqliteType.Blob);
-                    var m = insert.Parameters.Add("@m", SqliteType.Blob);
-                    var at = insert.Parameters.Add("@at", SqliteType.Integer);
-                    var h = insert.Parameters.Add("@h", SqliteType.Blob);
-                    foreach (var row in plan.Rows)
-                    {
-                        p.Value = row.Position; s.Value = row.Stream; r.Value = row.Revision; id.Value = row.EventId;
-                        t.Value = row.EventType; d.Value = row.Data; m.Value = row.Metadata; at.Value = row.RecordedMicroseconds; h.Value = row.Hash;
-                        try { await insert.ExecuteNonQueryAsync(); }
-                        catch (SqliteException e) when (!lookUpIds && e.SqliteExtendedErrorCode == UniqueConstraintFailed) { return null; }
-                    }
-                }
+                foreach (var row in plan.Rows)
+                    if (!_insert.TryInsert(row, refusalExpected: !lookUpIds)) return null;
                 await using (var update = Command(tx, "UPDATE log_head SET position = @p, hash = @h, recorded_us = @at WHERE id = 1"))
                 {
                     update.Parameters.AddWithValue("@p", plan.Head.Position);
@@ -161,6 +143,7 @@ public sealed class SqliteEventStore : SqlEventStore
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        _insert.Dispose();
         await _writer.DisposeAsync();
     }
 }
