@@ -17,12 +17,14 @@ public sealed class SqliteEventStore : SqlEventStore
     private readonly AsyncSignal _committed = new();
     private readonly SqliteConnection _writer;
     private readonly EventInsert _insert;
+    private readonly WriterStatements _statements;
 
     private SqliteEventStore(string connectionString, SqliteConnection writer, AppendLimits limits) : base(limits)
     {
         _connectionString = connectionString;
         _writer = writer;
         _insert = new EventInsert(writer);
+        _statements = new WriterStatements(writer);
     }
 
     /// <summary>Opens (creating if need be) the log in the file <paramref name="path"/> and brings its schema up to date.</summary>
@@ -65,20 +67,18 @@ public sealed class SqliteEventStore : SqlEventStore
         {
             var head = await ReadHead(tx);
             var revisions = new Dictionary<string, long>();
-            await using (var cmd = Command(tx, "SELECT max(stream_revision) FROM events WHERE stream_name = @s"))
+            var streamRevision = _statements.Get(tx, "SELECT max(stream_revision) FROM events WHERE stream_name = @s", ("@s", SqliteType.Text));
+            foreach (var stream in batch.Select(a => a.Stream).Distinct())
             {
-                var s = cmd.Parameters.Add("@s", SqliteType.Text);
-                foreach (var stream in batch.Select(a => a.Stream).Distinct())
-                {
-                    s.Value = stream;
-                    if (await cmd.ExecuteScalarAsync() is long revision) revisions[stream] = revision;
-                }
+                streamRevision.Parameters[0].Value = stream;
+                if (await streamRevision.ExecuteScalarAsync() is long revision) revisions[stream] = revision;
             }
             var existing = new Dictionary<Guid, StoredEventKey>();
             if (lookUpIds)
             {
-                await using var cmd = Command(tx, "SELECT stream_name, stream_revision, position, event_type, data, metadata FROM events WHERE event_id = @id");
-                var id = cmd.Parameters.Add("@id", SqliteType.Blob);
+                var cmd = _statements.Get(tx, "SELECT stream_name, stream_revision, position, event_type, data, metadata FROM events WHERE event_id = @id",
+                    ("@id", SqliteType.Blob));
+                var id = cmd.Parameters[0];
                 foreach (var e in batch.SelectMany(a => a.Events))
                 {
                     id.Value = e.EventId;
@@ -94,13 +94,12 @@ public sealed class SqliteEventStore : SqlEventStore
             {
                 foreach (var row in plan.Rows)
                     if (!_insert.TryInsert(row, refusalExpected: !lookUpIds)) return null;
-                await using (var update = Command(tx, "UPDATE log_head SET position = @p, hash = @h, recorded_us = @at WHERE id = 1"))
-                {
-                    update.Parameters.AddWithValue("@p", plan.Head.Position);
-                    update.Parameters.AddWithValue("@h", plan.Head.Hash);
-                    update.Parameters.AddWithValue("@at", plan.Head.RecordedMicroseconds);
-                    await update.ExecuteNonQueryAsync();
-                }
+                var update = _statements.Get(tx, "UPDATE log_head SET position = @p, hash = @h, recorded_us = @at WHERE id = 1",
+                    ("@p", SqliteType.Integer), ("@h", SqliteType.Blob), ("@at", SqliteType.Integer));
+                update.Parameters[0].Value = plan.Head.Position;
+                update.Parameters[1].Value = plan.Head.Hash;
+                update.Parameters[2].Value = plan.Head.RecordedMicroseconds;
+                await update.ExecuteNonQueryAsync();
             }
             await tx.CommitAsync();
         }
@@ -119,18 +118,10 @@ public sealed class SqliteEventStore : SqlEventStore
 
     private async Task<LogHead> ReadHead(SqliteTransaction tx)
     {
-        await using var cmd = Command(tx, "SELECT position, hash, recorded_us FROM log_head WHERE id = 1");
+        var cmd = _statements.Get(tx, "SELECT position, hash, recorded_us FROM log_head WHERE id = 1");
         await using var r = await cmd.ExecuteReaderAsync();
         await r.ReadAsync();
         return new LogHead(r.GetInt64(0), (byte[])r[1], r.GetInt64(2));
-    }
-
-    private SqliteCommand Command(SqliteTransaction tx, string sql)
-    {
-        var cmd = _writer.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        return cmd;
     }
 
     private static async Task Pragmas(SqliteConnection connection, string sql, CancellationToken ct)
@@ -144,6 +135,7 @@ public sealed class SqliteEventStore : SqlEventStore
     {
         await base.DisposeAsync();
         _insert.Dispose();
+        _statements.Dispose();
         await _writer.DisposeAsync();
     }
 }
