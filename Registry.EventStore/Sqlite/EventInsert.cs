@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Registry.EventStore.Appending;
 using SQLitePCL;
@@ -17,7 +16,7 @@ internal sealed class EventInsert : IDisposable
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
-    private byte[] _text = new byte[256];
+    private readonly SqliteTextBinder _text = new();
 
     public EventInsert(SqliteConnection writer)
     {
@@ -35,10 +34,10 @@ internal sealed class EventInsert : IDisposable
         Span<byte> id = stackalloc byte[16];
         row.EventId.TryWriteBytes(id);
         Check(raw.sqlite3_bind_int64(_statement, 1, row.Position));
-        Check(BindText(2, row.Stream));
+        Check(_text.Bind(_statement, 2, row.Stream));
         Check(raw.sqlite3_bind_int64(_statement, 3, row.Revision));
         Check(raw.sqlite3_bind_blob(_statement, 4, id));
-        Check(BindText(5, row.EventType));
+        Check(_text.Bind(_statement, 5, row.EventType));
         Check(BindBlob(6, row.Data));
         Check(BindBlob(7, row.Metadata));
         Check(raw.sqlite3_bind_int64(_statement, 8, row.RecordedMicroseconds));
@@ -64,17 +63,6 @@ internal sealed class EventInsert : IDisposable
     /// <summary>An empty blob bound as such: an empty span may reach SQLite as a null pointer, which binds NULL.</summary>
     private int BindBlob(int index, byte[] bytes) =>
         bytes.Length == 0 ? raw.sqlite3_bind_zeroblob(_statement, index, 0) : raw.sqlite3_bind_blob(_statement, index, bytes);
-
-    /// <summary>Text encoded into a buffer kept for the statement (SQLite copies it).</summary>
-    private int BindText(int index, string text)
-    {
-        // An empty span may reach SQLite as a null pointer, which binds NULL rather than empty text.
-        if (text.Length == 0) return raw.sqlite3_bind_text(_statement, index, text);
-        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (_text.Length < length) _text = new byte[Math.Max(length, _text.Length * 2)];
-        var written = Encoding.UTF8.GetBytes(text, _text);
-        return raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, written));
-    }
 
     private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, _db);
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
+using Registry.EventStore.Sqlite;
 using SQLitePCL;
 
 namespace Registry.Projections.Runtime;
@@ -16,7 +16,7 @@ internal sealed class SqliteWriteStatement : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly StatementParameters _parameters;
     private readonly int[] _indexes;
-    private byte[] _text = new byte[256];
+    private readonly SqliteTextBinder _text = new();
 
     public SqliteWriteStatement(SqliteConnection connection, string sql, StatementParameters parameters)
     {
@@ -43,7 +43,7 @@ internal sealed class SqliteWriteStatement : IDisposable
         var rc = value switch
         {
             null => raw.sqlite3_bind_null(_statement, index),
-            string s => BindText(index, s),
+            string s => _text.Bind(_statement, index, s),
             long l => raw.sqlite3_bind_int64(_statement, index, l),
             int n => raw.sqlite3_bind_int64(_statement, index, n),
             short n => raw.sqlite3_bind_int64(_statement, index, n),
@@ -51,18 +51,6 @@ internal sealed class SqliteWriteStatement : IDisposable
             _ => throw new NotSupportedException($"{value.GetType().Name} parameters are not bound by {nameof(SqliteWriteStatement)}"),
         };
         SqliteException.ThrowExceptionForRC(rc, _db);
-    }
-
-    /// <summary>Text encoded into a buffer kept for the statement (SQLite copies it): binding a string directly allocates
-    /// a new UTF-8 copy of each value, and a rebuild binds tens of millions.</summary>
-    private int BindText(int index, string text)
-    {
-        // An empty span may reach SQLite as a null pointer, which binds NULL rather than empty text.
-        if (text.Length == 0) return raw.sqlite3_bind_text(_statement, index, text);
-        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (_text.Length < length) _text = new byte[Math.Max(length, _text.Length * 2)];
-        var written = Encoding.UTF8.GetBytes(text, _text);
-        return raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, written));
     }
 
     public void Dispose() => _statement.Dispose();
