@@ -79,8 +79,15 @@ public static class JsonShape
     {
         var fields = Records.GetOrAdd(type, Describe);
         foreach (var property in json.EnumerateObject())
+        {
+            if (!IsText(() => property.Name))
+            {
+                errors.Add(prefix.TrimEnd('.'), $"has a field name that {NotText}");
+                continue;
+            }
             if (!fields.Any(f => f.Name == property.Name))
                 errors.Add(prefix + property.Name, $"is not a field of {type.Name} (fields: {string.Join(", ", fields.Select(f => f.Name))})");
+        }
         foreach (var field in fields)
         {
             var path = prefix + field.Name;
@@ -98,6 +105,11 @@ public static class JsonShape
         if (value.ValueKind == JsonValueKind.Null)
         {
             if (!nullable) errors.Add(path, "must not be null");
+            return;
+        }
+        if (value.ValueKind == JsonValueKind.String && !IsText(() => value.GetString()))
+        {
+            errors.Add(path, NotText);
             return;
         }
         var underlying = System.Nullable.GetUnderlyingType(type) ?? type;
@@ -130,6 +142,25 @@ public static class JsonShape
         void Expect(bool ok, string problem)
         {
             if (!ok) errors.Add(path, problem);
+        }
+    }
+
+    private const string NotText = "is not valid text: it must be UTF-8, with no unpaired surrogate escape (\\ud800 to \\udfff)";
+
+    /// <summary>
+    /// Whether a JSON string decodes: the parser checks the document's structure, not the bytes inside strings, so
+    /// invalid UTF-8 or an unpaired surrogate escape shows only when the text is read (as an exception).
+    /// </summary>
+    private static bool IsText(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

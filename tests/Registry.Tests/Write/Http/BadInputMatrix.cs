@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Registry.Tests.Infrastructure;
 
@@ -11,11 +12,14 @@ public sealed class BadInputMatrix
 {
     public enum Key { None, Invalid, Admin, Analyst, LangSonEditor }
 
+    /// <param name="Body">The body as text; each <see cref="InvalidByte"/> in it is sent as the byte 0xFF, which UTF-8 never uses.</param>
     public sealed record Case(string Name, string Command, string Body, Key Key, HttpStatusCode Status, string Says, string? Field = null,
         string ContentType = "application/json")
     {
         public override string ToString() => Name;
     }
+
+    private const char InvalidByte = '\uFFFF';
 
     private static string Startup(string from, string to) => CommandHttpSpecs.Startup.Replace(from, to);
 
@@ -43,6 +47,18 @@ public sealed class BadInputMatrix
             HttpStatusCode.BadRequest, "must not be negative", "received.value");
         yield return new("not an object", "RegisterStartup", "[1,2]", Key.Admin, HttpStatusCode.BadRequest, "must be a JSON object", "");
         yield return new("malformed JSON", "RegisterStartup", """{"startupId": """, Key.Admin, HttpStatusCode.BadRequest, "is not valid JSON", "");
+        yield return new("invalid UTF-8 in a text", "RegisterStartup", Startup("Hoa Sen", $"Hoa{InvalidByte}Sen"), Key.Admin, HttpStatusCode.BadRequest,
+            "is not valid text", "name");
+        yield return new("invalid UTF-8 in a list's record", "RegisterStartup", Startup("Nguyễn Văn A", $"Nguy{InvalidByte}n"), Key.Admin, HttpStatusCode.BadRequest,
+            "is not valid text", "founders[0].name");
+        yield return new("invalid UTF-8 in an enum", "RegisterStartup", Startup("\"project\"", $"\"pro{InvalidByte}ject\""), Key.Admin, HttpStatusCode.BadRequest,
+            "is not valid text", "stage");
+        yield return new("invalid UTF-8 in a date", "RegisterStartup", Startup("2023-05-01", $"2023-0{InvalidByte}-01"), Key.Admin, HttpStatusCode.BadRequest,
+            "is not valid text", "occurredOn");
+        yield return new("invalid UTF-8 in a field name", "RegisterStartup", Startup("\"website\":null", $"\"web{InvalidByte}site\":null"), Key.Admin,
+            HttpStatusCode.BadRequest, "has a field name that is not valid text", "");
+        yield return new("unpaired surrogate escape", "RegisterStartup", Startup("Hoa Sen", "Hoa\\ud800Sen"), Key.Admin, HttpStatusCode.BadRequest,
+            "no unpaired surrogate", "name");
         yield return new("oversize", "RegisterStartup", Startup("Hoa Sen", new string('x', 300 * 1024)), Key.Admin, HttpStatusCode.RequestEntityTooLarge, "at most 256 KiB");
         yield return new("not JSON", "RegisterStartup", "startupId=hoa-sen", Key.Admin, HttpStatusCode.UnsupportedMediaType, "not 'application/x-www-form-urlencoded'",
             ContentType: "application/x-www-form-urlencoded");
@@ -76,7 +92,14 @@ public sealed class BadInputMatrix
             Key.Admin => _server.AdminKey, Key.Analyst => _server.AnalystKey, Key.LangSonEditor => _server.LangSonEditorKey,
             Key.Invalid => _server.AdminKey[..^2] + "xx", _ => null,
         };
-        using var response = await _server.Client.SendAsync(CommandHttpSpecs.Post(c.Command, c.Body, key, contentType: c.ContentType));
+        using var request = CommandHttpSpecs.Post(c.Command, c.Body, key, contentType: c.ContentType);
+        if (c.Body.Contains(InvalidByte))
+        {
+            var bytes = c.Body.Split(InvalidByte).Select(Encoding.UTF8.GetBytes).Aggregate((before, after) => [.. before, 0xFF, .. after]);
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(c.ContentType);
+        }
+        using var response = await _server.Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(c.Status), text);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
