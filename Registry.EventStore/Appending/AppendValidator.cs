@@ -40,12 +40,31 @@ internal static class AppendValidator
         var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
-            while (reader.Read()) { }
+            while (reader.Read())
+            {
+                // Nor does it pair surrogate escapes: "\ud800" alone is well-formed JSON that no reader can turn into
+                // text, and an event every projection would then fail on. Only escaped strings need decoding to tell.
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && !Decodes(ref reader))
+                    return "has a string with an unpaired surrogate escape (\\ud800 to \\udfff), which is not text";
+            }
             return null;
         }
         catch (JsonException e)
         {
             return $"is not valid JSON ({e.Message})";
+        }
+    }
+
+    private static bool Decodes(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 }

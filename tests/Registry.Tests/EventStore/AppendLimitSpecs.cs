@@ -74,6 +74,20 @@ public sealed class AppendLimitSpecs(string kind) : EventLogFixture(kind)
     public async Task Given_data_that_is_not_utf8_when_appending_then_it_is_refused_naming_the_data() =>
         await AssertRefused("events[0].data", "startup-1", Event() with { Data = new byte[] { 0x22, 0xC3, 0x28, 0x22 } });
 
+    [TestCase("{\"name\":\"a\\ud800b\"}", TestName = "lone high surrogate in a value")]
+    [TestCase("{\"name\":\"a\\udc00\"}", TestName = "lone low surrogate in a value")]
+    [TestCase("{\"a\\ud800\":1}", TestName = "lone surrogate in a property name")]
+    [TestCase("[\"\\udc00\\ud800\"]", TestName = "surrogates in the wrong order")]
+    public async Task Given_data_with_an_unpaired_surrogate_escape_when_appending_then_it_is_refused_naming_the_data(string json) =>
+        await AssertRefused("events[0].data", "startup-1", Event(json: json));
+
+    [Test]
+    public async Task Given_data_with_a_paired_surrogate_escape_when_appending_then_it_is_written()
+    {
+        await Store.AppendAsync("startup-1", ExpectedRevision.Any, [Event(json: "{\"emoji\":\"\\ud83d\\ude80\"}")]);
+        Assert.That(Encoding.UTF8.GetString((await ReadStream("startup-1", from: 1)).Single().Data), Is.EqualTo("{\"emoji\":\"\\ud83d\\ude80\"}"));
+    }
+
     [Test]
     public async Task Given_more_than_10000_events_in_one_append_when_appending_then_it_is_refused_naming_the_events() =>
         await AssertRefused("events", "startup-1", Events(10_001));
