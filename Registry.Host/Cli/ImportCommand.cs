@@ -36,7 +36,16 @@ public static class ImportCommand
             var principal = await CliPrincipal.ResolveAsync(result, services.GetRequiredService<ApiKeyRegistry>(), ct);
             if (principal is null) return 2;
             var bar = new ProgressBar($"import {Path.GetFileName(path)}");
-            var summary = await new Importer(sender, principal).ImportAsync(path, result.GetValue(name)!, new ForwardOnly(bar), ct);
+            ImportSummary summary;
+            try
+            {
+                summary = await new Importer(sender, principal).ImportAsync(path, result.GetValue(name)!, new ForwardOnly(bar), ct);
+            }
+            catch (InvalidDataException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
             bar.Done($"{summary.Rows} rows");
             Console.WriteLine($"{summary.Rows} rows: {summary.Recorded} recorded, {summary.AlreadyRecorded} already recorded, {summary.Rejected} rejected" +
                               (summary.RejectsFile is null ? "" : $" (reasons in {summary.RejectsFile})"));

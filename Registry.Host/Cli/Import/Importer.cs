@@ -21,6 +21,7 @@ public sealed class Importer(CommandSender sender, Principal principal)
     public async Task<ImportSummary> ImportAsync(string file, string commandName, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         if (!sender.Catalogue.TryGet(commandName, out var useCase)) throw new ArgumentException($"There is no command named '{commandName}'.", nameof(commandName));
+        await CheckUtf8Async(file, ct);
         var rows = ReadRows(file, useCase.CommandType).ToList();
         var outcomes = new (string? Reason, bool Already)[rows.Count];
         var done = 0;
@@ -55,6 +56,19 @@ public sealed class Importer(CommandSender sender, Principal principal)
     }
 
     private static string Reason(CommandError error) => $"{error.Kind}: {error.Detail}";
+
+    /// <summary>
+    /// A file in another encoding (a spreadsheet's Windows-1258 or UTF-16 export) would otherwise be read with every
+    /// Vietnamese letter replaced by U+FFFD and recorded so: it is refused whole, before any row is sent.
+    /// </summary>
+    private static async Task CheckUtf8Async(string file, CancellationToken ct)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, ct);
+        var chars = new char[bytes.Length];
+        if (System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done) return;
+        var line = bytes.AsSpan(0, read).Count((byte)'\n') + 1;
+        throw new InvalidDataException($"{file}: line {line} is not UTF-8 text (byte {read} is 0x{bytes[read]:X2}); save the file as UTF-8. Nothing was imported.");
+    }
 
     private sealed record Row(int Line, string Text, JsonObject? Body, string? Problem);
 

@@ -65,6 +65,23 @@ public sealed class ImportSpecs : WriteSpecification
     }
 
     [Test]
+    public async Task A_file_that_is_not_utf8_is_refused_whole_naming_the_line_and_nothing_is_written()
+    {
+        var file = Path.Combine(_folder, "windows-1258.csv");
+        // "Hồng" as Windows-1258 writes 'ô' as the byte 0xF4 (and the hook as a combining 0xD2): not UTF-8.
+        var lines = Csv.Split('\n');
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines[..2]) + "\n")
+            .Concat("sen-hong,Sen H"u8.ToArray()).Concat(new byte[] { 0xF4, 0xD2 }).Concat("ng,24,fintech,company,[],2023-06-01,import\n"u8.ToArray()).ToArray();
+        await File.WriteAllBytesAsync(file, bytes);
+        var head = await Store.GetHeadPositionAsync();
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => new Importer(Sender, Admin).ImportAsync(file, "RegisterStartup", null, CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain("line 3 is not UTF-8").And.Contain("0xF4").And.Contain("Nothing was imported"));
+        Assert.That(await Store.GetHeadPositionAsync(), Is.EqualTo(head), "not even the valid line 2 was recorded");
+    }
+
+    [Test]
     public async Task A_line_that_is_not_json_is_rejected_with_its_reason()
     {
         var (summary, file) = await Import("bad.jsonl", "{not json\n", "RecordTraining");
