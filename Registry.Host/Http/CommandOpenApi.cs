@@ -7,8 +7,9 @@ using Registry.Write.Pipeline;
 namespace Registry.Host.Http;
 
 /// <summary>
-/// The OpenAPI 3.1 document of the command API, written from the command catalogue: the bodies are chosen by name at
-/// run time, which the minimal-API generator cannot describe. Every command has its path and its JSON schema.
+/// The OpenAPI 3.1 document of the HTTP API: the commands, written from the command catalogue (the bodies are chosen by
+/// name at run time, which the minimal-API generator cannot describe), each with its path and JSON schema; and the
+/// queries and the feed (<see cref="QueryOpenApi"/>).
 /// </summary>
 public static class CommandOpenApi
 {
@@ -31,6 +32,8 @@ public static class CommandOpenApi
                     ["type"] = new JsonObject { ["type"] = "string" }, ["title"] = new JsonObject { ["type"] = "string" },
                     ["status"] = new JsonObject { ["type"] = "integer" }, ["detail"] = new JsonObject { ["type"] = "string" },
                     ["kind"] = new JsonObject { ["type"] = "string" },
+                    ["parameter"] = new JsonObject { ["type"] = "string", ["description"] = "The query parameter that is not valid" },
+                    ["after"] = new JsonObject { ["type"] = "integer", ["description"] = "The position the read models have not reached yet" },
                     ["errors"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } } },
                 },
             },
@@ -60,10 +63,18 @@ public static class CommandOpenApi
                 },
             };
         }
+        QueryOpenApi.Add(paths, schemas);
         var document = new JsonObject
         {
             ["openapi"] = "3.1.0",
-            ["info"] = new JsonObject { ["title"] = "Ecosystem Registry: commands", ["version"] = "1" },
+            ["info"] = new JsonObject
+            {
+                ["title"] = "Ecosystem Registry",
+                ["version"] = "1",
+                ["description"] = "Vietnam's innovative-startup ecosystem as immutable events: commands record facts, queries answer as of any moment.",
+            },
+            // Relative: the API is wherever this document was served from.
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
@@ -91,13 +102,15 @@ public static class CommandOpenApi
                      ("409", "A rule of the registry forbids it, or a conflict that retries did not resolve"), ("413", "Body too large"),
                      ("415", "Body is not JSON"), ("422", "The command id was used for a different command"),
                  })
-            responses[status] = new JsonObject
-            {
-                ["description"] = text,
-                ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = Ref("Problem") } },
-            };
+            responses[status] = ProblemResponse(text);
         return responses;
     }
+
+    internal static JsonObject ProblemResponse(string description) => new()
+    {
+        ["description"] = description,
+        ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = Ref("Problem") } },
+    };
 
     private static JsonObject Answer(string description) => new()
     {
@@ -105,10 +118,10 @@ public static class CommandOpenApi
         ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Ref("CommandAnswer") } },
     };
 
-    private static JsonObject Ref(string name) => new() { ["$ref"] = $"#/components/schemas/{name}" };
+    internal static JsonObject Ref(string name) => new() { ["$ref"] = $"#/components/schemas/{name}" };
 
     /// <summary>The exporter's own references point into the schema ("#/properties/received"): re-rooted under components.</summary>
-    private static JsonNode Schema(Type type, string name)
+    internal static JsonNode Schema(Type type, string name)
     {
         var schema = Json.GetJsonSchemaAsNode(type, Exporter);
         Reroot(schema, $"#/components/schemas/{name}");
