@@ -21,7 +21,7 @@ public static class AuditEndpoints
         var db = ReadDatabase.For(location);
         var progress = app.ServiceProvider.GetRequiredService<ProjectionWaiter>();
         var wait = ReadYourWrites.DefaultTimeout;
-        var folder = checkpointsFolder ?? Environment.GetEnvironmentVariable("REGISTRY_CHECKPOINTS") ?? CheckpointsFolder(location);
+        var folder = checkpointsFolder ?? CheckpointsFolder(location);
         var audit = app.MapGroup("/api/audit");
 
         audit.MapGet("/diff", (string? from, string? to, string? province, string? after, CancellationToken ct) =>
@@ -55,9 +55,14 @@ public static class AuditEndpoints
         return app;
     }
 
-    /// <summary>data/checkpoints next to the SQLite file (for PostgreSQL, under the working directory's data/).</summary>
-    public static string CheckpointsFolder(EventStoreLocation location) => location.Kind == EventStoreLocation.Postgres
-        ? Path.Combine("data", "checkpoints")
+    /// <summary>
+    /// Where signed checkpoints are kept, for <c>registry checkpoint sign</c> and this endpoint alike: the folder in
+    /// <c>REGISTRY_CHECKPOINTS</c>, else <c>checkpoints</c> next to the SQLite file (for PostgreSQL, the working
+    /// directory's <c>data/checkpoints</c>).
+    /// </summary>
+    public static string CheckpointsFolder(EventStoreLocation location) =>
+        Environment.GetEnvironmentVariable("REGISTRY_CHECKPOINTS") is { Length: > 0 } configured ? configured
+        : location.Kind == EventStoreLocation.Postgres ? Path.Combine("data", "checkpoints")
         : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(location.Connection)) ?? ".", "checkpoints");
 
     private static SignedCheckpoint? TryRead(string file)
