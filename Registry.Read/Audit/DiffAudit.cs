@@ -21,8 +21,8 @@ public static class DiffAudit
     {
         if (string.IsNullOrWhiteSpace(from)) throw new QueryParameterException("from", "give from= (a log position or an ISO timestamp)");
         await using var connection = await db.OpenAsync(ct);
-        var p1 = (await AsOfResolver.ResolveAsync(connection, from, ct)).Position;
-        var p2 = (await AsOfResolver.ResolveAsync(connection, to, ct)).Position;
+        var p1 = (await AsOfResolver.ResolveAsync(connection, from, ct, "from")).Position;
+        var p2 = (await AsOfResolver.ResolveAsync(connection, to, ct, "to")).Position;
         if (p2 < p1) throw new QueryParameterException("to", $"to (position {p2}) is before from (position {p1})");
         var recorded = (await EventLookup.RangeAsync(connection, p1, p2, ct))
             .Select(e => new ExplainedEvent(e.EventId.ToString(), e.Position, e.Type, e.Stream, "", "", e.Recorded)).ToList();

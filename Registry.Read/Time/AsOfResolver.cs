@@ -11,7 +11,8 @@ namespace Registry.Read.Time;
 /// </summary>
 public static class AsOfResolver
 {
-    public static async Task<ReadPoint> ResolveAsync(DbConnection connection, string? asOf, CancellationToken ct)
+    /// <param name="parameter">The parameter <paramref name="asOf"/> came in, named by the error when it is not a moment.</param>
+    public static async Task<ReadPoint> ResolveAsync(DbConnection connection, string? asOf, CancellationToken ct, string parameter = "asOf")
     {
         var head = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT position FROM log_head WHERE id = 1", cancellationToken: ct));
         if (string.IsNullOrWhiteSpace(asOf)) return new ReadPoint(head, DateOnly.FromDateTime(DateTime.UtcNow));
@@ -23,7 +24,7 @@ public static class AsOfResolver
             return new ReadPoint(position, DateOnly.FromDateTime(DateTimeOffset.UnixEpoch.AddTicks(us * 10).UtcDateTime));
         }
         if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-            throw new QueryParameterException("asOf", $"'{asOf}' is neither a log position (a whole number) nor an ISO 8601 date or timestamp (2023-12-31, 2023-12-31T17:00:00Z)");
+            throw new QueryParameterException(parameter, $"'{asOf}' is neither a log position (a whole number) nor an ISO 8601 date or timestamp (2023-12-31, 2023-12-31T17:00:00Z)");
         if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             at = new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
         var target = (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;

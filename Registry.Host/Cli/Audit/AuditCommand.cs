@@ -22,7 +22,7 @@ public static class AuditCommand
         var province = new Option<string?>("--province") { Description = "Province code (2025 map)" };
         var diff = new Command("diff", "The events recorded between two moments and every dashboard and plan figure that changed, with the events that changed it")
             { from, to, province };
-        diff.SetAction((r, ct) => Run(r, ct, db => DiffAudit.RunAsync(db, r.GetValue(from), r.GetValue(to), r.GetValue(province), ct)!, d =>
+        diff.SetAction((r, ct) => Run(r, ct, db => DiffAudit.RunAsync(db, r.GetValue(from), r.GetValue(to), r.GetValue(province), ct)!, "", d =>
         {
             Console.WriteLine($"positions {d.FromPosition} → {d.ToPosition}: {d.Recorded.Count} events recorded, {d.Changes.Count} figures changed");
             foreach (var c in d.Changes)
@@ -34,7 +34,8 @@ public static class AuditCommand
         var planProvince = new Option<string?>("--province") { Description = "Province code, when several provinces use the number" };
         var plan = new Command("plan", "For each year-end of a plan's period: target against actual as the registry said it then and says today, with the events")
             { number, planProvince };
-        plan.SetAction((r, ct) => Run(r, ct, db => AuditPlan.RunAsync(db, r.GetValue(number)!, r.GetValue(planProvince), ct), a =>
+        plan.SetAction((r, ct) => Run(r, ct, db => AuditPlan.RunAsync(db, r.GetValue(number)!, r.GetValue(planProvince), ct),
+            $"no plan numbered '{r.GetValue(number)}'{(r.GetValue(planProvince) is { } p ? $" in province {p}" : "")}", a =>
         {
             Console.WriteLine($"{a.Number} ({a.ProvinceCode}) {a.Title}, {a.PeriodFrom}–{a.PeriodTo}");
             foreach (var y in a.YearEnds)
@@ -45,7 +46,7 @@ public static class AuditCommand
         }));
         return new Command("audit", "Time-travel audits: what changed and why, and a plan's year-ends then and now") { diff, plan, format };
 
-        async Task<int> Run<T>(ParseResult r, CancellationToken ct, Func<ReadDatabase, Task<T?>> query, Action<T> table) where T : class
+        async Task<int> Run<T>(ParseResult r, CancellationToken ct, Func<ReadDatabase, Task<T?>> query, string notFound, Action<T> table) where T : class
         {
             await using var db = ReadDatabase.For(StoreOptions.Location(r));
             try
@@ -53,7 +54,7 @@ public static class AuditCommand
                 var result = await query(db);
                 if (result is null)
                 {
-                    await Console.Error.WriteLineAsync("not found");
+                    await Console.Error.WriteLineAsync(notFound);
                     return 1;
                 }
                 if (r.GetValue(format) == "table") table(result);

@@ -13,6 +13,16 @@ public sealed class AuditSpecs(string kind) : ReadModelFixture(kind)
     private static PrizeAwarded Prize(string competition, string id, int year, string source) =>
         new(competition, id, RecipientKind.Project, "r-" + id, "Dự án " + id, "KK", null, new DateOnly(year, 10, 1), source);
 
+    [TestCase("xyz", null, "from")]
+    [TestCase("1", "next week", "to")]
+    [TestCase(" ", null, "from")]
+    public async Task A_diff_between_moments_that_are_not_moments_is_refused_naming_the_parameter(string from, string? to, string parameter)
+    {
+        await GivenTheMap();
+        var error = Assert.ThrowsAsync<Registry.Read.QueryParameterException>(() => DiffAudit.RunAsync(Db, from, to, null, default));
+        Assert.That(error!.Parameter, Is.EqualTo(parameter), error.Message);
+    }
+
     [Test]
     public async Task A_retraction_changes_todays_figures_not_the_year_end_ones_and_both_name_their_events()
     {
