@@ -35,13 +35,14 @@ public static class QueryCommand
         query.Options.Add(Format);
 
         var provinces = new Command("provinces", "The units of a map, with their lineage");
-        Action(provinces, async (db, r, ct) => await GetProvinces.RunAsync(db, r.GetValue(Map), r.GetValue(AsOf), ct), p => p.Provinces);
+        Action(provinces, async (db, r, ct) => await GetProvinces.RunAsync(db, r.GetValue(Map), r.GetValue(AsOf), ct), _ => "", p => p.Provinces);
         query.Subcommands.Add(provinces);
 
         var code = new Argument<string>("code") { Description = "Province code" };
         var year = new Option<string?>("--year") { Description = "Year (default: the current one)" };
         var dashboard = new Command("dashboard", "A province's figures for one year") { code, year };
         Action(dashboard, (db, r, ct) => GetProvinceDashboard.RunAsync(db, r.GetValue(code)!, r.GetValue(year), r.GetValue(Map), r.GetValue(AsOf), ct, r.GetValue(ValidOn)),
+            r => $"province '{r.GetValue(code)}' is not a unit of the {r.GetValue(Map) ?? "2025"} map (as of that moment): see 'registry query provinces'",
             d => d.Figures.Cast<object>()
                 .Concat(d.StartupsBySector.Select(s => new MetricValue("sector: " + s.Key, s.Count)))
                 .Concat(d.StartupsByStage.Select(s => new MetricValue("stage: " + s.Key, s.Count)))
@@ -57,42 +58,51 @@ public static class QueryCommand
         var sort = new Option<string?>("--sort") { Description = "name, -name, registered, -registered, province" };
         var startups = new Command("startups", "The startup directory") { q, province, sector, stage, page, pageSize, sort };
         Action(startups, async (db, r, ct) => await SearchStartups.RunAsync(db, new StartupQuery(r.GetValue(q), r.GetValue(province), r.GetValue(sector), r.GetValue(stage),
-            r.GetValue(page), r.GetValue(pageSize), r.GetValue(sort), r.GetValue(Map), r.GetValue(AsOf), r.GetValue(ValidOn)), ct), p => p.Items);
+            r.GetValue(page), r.GetValue(pageSize), r.GetValue(sort), r.GetValue(Map), r.GetValue(AsOf), r.GetValue(ValidOn)), ct), _ => "", p => p.Items);
         query.Subcommands.Add(startups);
 
         var number = new Argument<string>("number") { Description = "Plan number, e.g. 201/KH-UBND" };
         var planProvince = new Option<string?>("--province") { Description = "Province code, when several provinces use the number" };
         var plan = new Command("plan", "A plan's targets against the actuals") { number, planProvince };
-        Action(plan, (db, r, ct) => GetPlanProgress.RunAsync(db, r.GetValue(number)!, r.GetValue(planProvince), r.GetValue(Map), r.GetValue(AsOf), ct, r.GetValue(ValidOn)), p => p.Rows);
+        Action(plan, (db, r, ct) => GetPlanProgress.RunAsync(db, r.GetValue(number)!, r.GetValue(planProvince), r.GetValue(Map), r.GetValue(AsOf), ct, r.GetValue(ValidOn)),
+            r => $"no plan numbered '{r.GetValue(number)}'{(r.GetValue(planProvince) is { } p ? $" in province {p}" : "")} (as of that moment)", p => p.Rows);
         query.Subcommands.Add(plan);
 
         var id = new Argument<string>("id") { Description = "Competition id" };
         var competition = new Command("competition", "A competition with its applications and prizes") { id };
-        Action(competition, (db, r, ct) => GetCompetition.RunAsync(db, r.GetValue(id)!, r.GetValue(AsOf), ct), c => c.Prizes);
+        Action(competition, (db, r, ct) => GetCompetition.RunAsync(db, r.GetValue(id)!, r.GetValue(AsOf), ct), r => $"no competition '{r.GetValue(id)}' (as of that moment)",
+            c => c.Prizes);
         query.Subcommands.Add(competition);
 
         var findingsProvince = new Option<string?>("--province") { Description = "Province code" };
         var findings = new Command("findings", "Data-quality findings") { findingsProvince };
-        Action(findings, async (db, r, ct) => await GetFindings.RunAsync(db, r.GetValue(findingsProvince), r.GetValue(Map), r.GetValue(AsOf), ct), f => f.Findings);
+        Action(findings, async (db, r, ct) => await GetFindings.RunAsync(db, r.GetValue(findingsProvince), r.GetValue(Map), r.GetValue(AsOf), ct), _ => "", f => f.Findings);
         query.Subcommands.Add(findings);
 
         var text = new Argument<string>("text") { Description = "Text to find (diacritics and case ignored)" };
         var search = new Command("search", "Search the whole registry") { text };
-        Action(search, async (db, r, ct) => await SearchAll.RunAsync(db, r.GetValue(text), r.GetValue(AsOf), ct), s => s.Hits);
+        Action(search, async (db, r, ct) => await SearchAll.RunAsync(db, r.GetValue(text), r.GetValue(AsOf), ct), _ => "", s => s.Hits);
         query.Subcommands.Add(search);
         return query;
     }
 
-    private static void Action<T>(Command command, Func<ReadDatabase, ParseResult, CancellationToken, Task<T?>> run, Func<T, IEnumerable<object>> rows) where T : class =>
+    /// <param name="notFound">What to say when the query finds nothing (for the queries that can).</param>
+    private static void Action<T>(Command command, Func<ReadDatabase, ParseResult, CancellationToken, Task<T?>> run, Func<ParseResult, string> notFound,
+        Func<T, IEnumerable<object>> rows) where T : class =>
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
+            if (ReadOnlyStore.Missing(StoreOptions.Location(r)) is { } missing)
+            {
+                await Console.Error.WriteLineAsync(missing);
+                return 2;
+            }
             await using var db = ReadDatabase.For(StoreOptions.Location(r));
             try
             {
                 var result = await run(db, r, ct);
                 if (result is null)
                 {
-                    await Console.Error.WriteLineAsync("not found");
+                    await Console.Error.WriteLineAsync(notFound(r));
                     return 1;
                 }
                 var format = r.GetValue(Format)!;
@@ -103,6 +113,11 @@ public static class QueryCommand
             catch (QueryParameterException e)
             {
                 await Console.Error.WriteLineAsync($"--{e.Parameter}: {e.Message}");
+                return 2;
+            }
+            catch (System.Data.Common.DbException e) when (ReadOnlyStore.IsReadModelMissing(e))
+            {
+                await Console.Error.WriteLineAsync(ReadOnlyStore.ReadModelsNotBuilt);
                 return 2;
             }
         });

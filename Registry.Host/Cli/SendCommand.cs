@@ -23,6 +23,11 @@ public static class SendCommand
         command.SetAction(async (result, ct) =>
         {
             var path = result.GetValue(json)!;
+            if (path != "-" && !File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"--json: no such file '{path}' (give a file with the command's fields as JSON, or - to read them from standard input)");
+                return 2;
+            }
             var text = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, ct);
             JsonElement body;
             try

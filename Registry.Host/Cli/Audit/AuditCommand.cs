@@ -48,6 +48,11 @@ public static class AuditCommand
 
         async Task<int> Run<T>(ParseResult r, CancellationToken ct, Func<ReadDatabase, Task<T?>> query, string notFound, Action<T> table) where T : class
         {
+            if (ReadOnlyStore.Missing(StoreOptions.Location(r)) is { } missing)
+            {
+                await Console.Error.WriteLineAsync(missing);
+                return 2;
+            }
             await using var db = ReadDatabase.For(StoreOptions.Location(r));
             try
             {
@@ -64,6 +69,11 @@ public static class AuditCommand
             catch (QueryParameterException e)
             {
                 await Console.Error.WriteLineAsync($"--{e.Parameter}: {e.Message}");
+                return 2;
+            }
+            catch (System.Data.Common.DbException e) when (ReadOnlyStore.IsReadModelMissing(e))
+            {
+                await Console.Error.WriteLineAsync(ReadOnlyStore.ReadModelsNotBuilt);
                 return 2;
             }
         }

@@ -34,6 +34,11 @@ public static class ReplayCommand
         });
         command.SetAction(async (result, ct) =>
         {
+            if (ReadOnlyStore.Missing(StoreOptions.Location(result)) is { } missing)
+            {
+                await Console.Error.WriteLineAsync(missing);
+                return 2;
+            }
             await using var source = await StoreOptions.Location(result).OpenAsync(ct: ct);
             var last = await UntilPositionAsync(source, result.GetValue(until)!, ct);
             if (last is null)

@@ -22,6 +22,11 @@ public static class VerifyCommand
         };
         command.SetAction(async (result, ct) =>
         {
+            if (ReadOnlyStore.Missing(StoreOptions.Location(result)) is { } missing)
+            {
+                await Console.Error.WriteLineAsync(missing);
+                return 1;
+            }
             await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
             SignedCheckpoint? statement = null;
             if (result.GetValue(checkpoint) is { } file)
