@@ -8,6 +8,11 @@ namespace Registry.Read.Time;
 /// Turns <c>asOf</c> into a log position: a whole number is a position; an ISO timestamp is the last position
 /// recorded at or before it (a date alone means the end of that day, UTC). Positions are monotone in recorded time,
 /// so a binary search over the primary key finds it without an index on <c>recorded_us</c>.
+/// <para>
+/// Never past what the read models hold: while the projections catch up (the first moments after a start, a large
+/// import) the answer is as of the lowest position every active read model has applied, and says so, rather than
+/// labelled with the log's head while some of its events are not in the rows yet.
+/// </para>
 /// </summary>
 public static class AsOfResolver
 {
@@ -15,6 +20,7 @@ public static class AsOfResolver
     public static async Task<ReadPoint> ResolveAsync(DbConnection connection, string? asOf, CancellationToken ct, string parameter = "asOf")
     {
         var head = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT position FROM log_head WHERE id = 1", cancellationToken: ct));
+        head = Math.Min(head, await ProjectedUpToAsync(connection, ct) ?? head);
         if (string.IsNullOrWhiteSpace(asOf)) return new ReadPoint(head, DateOnly.FromDateTime(DateTime.UtcNow));
         asOf = asOf.Trim();
         if (long.TryParse(asOf, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
@@ -35,6 +41,21 @@ public static class AsOfResolver
             if (await RecordedUs(connection, mid, ct) <= target) lo = mid; else hi = mid - 1;
         }
         return new ReadPoint(lo, DateOnly.FromDateTime(at.UtcDateTime));
+    }
+
+    /// <summary>
+    /// The position every active read model has applied; null without the projection runtime's tables, in a database
+    /// whose read models were built offline from the whole log (a replay, a benchmark).
+    /// </summary>
+    private static async Task<long?> ProjectedUpToAsync(DbConnection connection, CancellationToken ct)
+    {
+        var runtime = connection is Microsoft.Data.Sqlite.SqliteConnection
+            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'projections'"
+            : "SELECT count(*) FROM (SELECT to_regclass('projections') AS t) r WHERE r.t IS NOT NULL";
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(runtime, cancellationToken: ct)) == 0) return null;
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT min(c.position) FROM projection_checkpoints c JOIN projections p ON p.name = c.name AND p.active_generation = c.generation",
+            cancellationToken: ct));
     }
 
     private static Task<long> RecordedUs(DbConnection connection, long position, CancellationToken ct) =>
