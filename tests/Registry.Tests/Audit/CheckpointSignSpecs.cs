@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Registry.Contracts.Common;
 using Registry.Contracts.Trainings;
@@ -28,14 +27,8 @@ public sealed class CheckpointSignSpecs
         var elsewhere = Directory.CreateTempSubdirectory("registry-sign-").FullName;
         var key = Path.Combine(elsewhere, "key.pem");
 
-        var psi = new ProcessStartInfo(RegistryExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = elsewhere };
-        foreach (var a in (string[])["checkpoint", "sign", "--connection", location.Connection, "--key", key]) psi.ArgumentList.Add(a);
-        using (var sign = Process.Start(psi)!)
-        {
-            var output = await sign.StandardOutput.ReadToEndAsync();
-            await sign.WaitForExitAsync();
-            Assert.That(sign.ExitCode, Is.Zero, output + await sign.StandardError.ReadToEndAsync());
-        }
+        var (code, output, error) = await RegistryExecutable.RunAsync(elsewhere, "checkpoint", "sign", "--connection", location.Connection, "--key", key);
+        Assert.That(code, Is.Zero, output + error);
 
         var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(location.Connection))!, "checkpoints");
         Assert.That(File.Exists(Path.Combine(folder, "checkpoint-1.json")), Is.True, "written next to the log");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Registry.Contracts.Common;
 using Registry.Contracts.Corrections;
@@ -45,14 +44,5 @@ public sealed class ReplayCommandSpecs
         [new EventData(id, fact.GetType().Name, JsonSerializer.SerializeToUtf8Bytes(fact, fact.GetType(), RegistryJson.Options),
             JsonSerializer.SerializeToUtf8Bytes(new EventMetadata(fact.OccurredOn, "test", fact.Source, Guid.NewGuid(), Guid.NewGuid()), RegistryJson.Options))]);
 
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var psi = new ProcessStartInfo(RegistryExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => RegistryExecutable.RunAsync(null, args);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Registry.Contracts.Common;
 using Registry.Contracts.Trainings;
@@ -91,14 +90,5 @@ public sealed class CommandLineErrorSpecs
                 JsonSerializer.SerializeToUtf8Bytes(new EventMetadata(day, "test", fact.Source, Guid.NewGuid(), Guid.NewGuid()), RegistryJson.Options))]);
     }
 
-    private async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var psi = new ProcessStartInfo(RegistryExecutable.Path) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Code, string Output, string Error)> Run(params string[] args) => RegistryExecutable.RunAsync(_folder, args);
 }

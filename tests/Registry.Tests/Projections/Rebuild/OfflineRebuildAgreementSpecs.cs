@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Registry.Contracts.Common;
-using Registry.EventStore;
-using Registry.Host.Cli.Bench;
 using Registry.Projections;
 using Registry.Projections.Rebuild;
 using Registry.Projections.Runtime;
@@ -24,7 +20,7 @@ public sealed class OfflineRebuildAgreementSpecs(string kind) : ProjectionRuntim
     [TestCase(7, 3)]
     public async Task An_offline_rebuild_writes_the_tables_the_live_runner_writes(int pageSize, int generation)
     {
-        await AppendHistoryAsync();
+        await GeneratedHistory.AppendAsync(Store, Events);
         var projections = ReadModels.All();
         StartRunner([.. projections]);
         await CatchUpAsync([.. projections.Select(p => p.Name)]);
@@ -62,15 +58,5 @@ public sealed class OfflineRebuildAgreementSpecs(string kind) : ProjectionRuntim
             ? $"(SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{physical}')"
             : $"(SELECT indexname AS name FROM pg_indexes WHERE tablename = '{physical}') i");
         return names.Select(n => n.Replace(physical, table, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-    }
-
-    private async Task AppendHistoryAsync()
-    {
-        foreach (var e in new HistoryGenerator().Generate(Events))
-            await Store.AppendAsync(e.Stream, ExpectedRevision.Any,
-            [
-                new EventData(e.EventId, e.Data.GetType().Name, JsonSerializer.SerializeToUtf8Bytes(e.Data, e.Data.GetType(), RegistryJson.Options),
-                    JsonSerializer.SerializeToUtf8Bytes(new EventMetadata(e.Data.OccurredOn, "test", e.Data.Source, e.EventId, e.EventId), RegistryJson.Options)),
-            ]);
     }
 }

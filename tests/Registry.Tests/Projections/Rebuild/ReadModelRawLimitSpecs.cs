@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Registry.Contracts.Common;
-using Registry.EventStore;
 using Registry.Host.Cli.Bench;
 using Registry.Projections;
 using Registry.Projections.Rebuild;
@@ -22,12 +19,7 @@ public sealed class ReadModelRawLimitSpecs(string kind) : ProjectionRuntimeFixtu
     [Test]
     public async Task The_copies_hold_every_row_and_index_of_the_rebuilt_tables_and_are_dropped_after()
     {
-        foreach (var e in new HistoryGenerator().Generate(2_000))
-            await Store.AppendAsync(e.Stream, ExpectedRevision.Any,
-            [
-                new EventData(e.EventId, e.Data.GetType().Name, JsonSerializer.SerializeToUtf8Bytes(e.Data, e.Data.GetType(), RegistryJson.Options),
-                    JsonSerializer.SerializeToUtf8Bytes(new EventMetadata(e.Data.OccurredOn, "test", e.Data.Source, e.EventId, e.EventId), RegistryJson.Options)),
-            ]);
+        await GeneratedHistory.AppendAsync(Store, 2_000);
         await using var db = ReadDatabase.For(Location);
         var projections = ReadModels.All();
         await new OfflineRebuilder(Store, db.CreateConnection, db.Dialect).RebuildAsync(projections, Generation);
