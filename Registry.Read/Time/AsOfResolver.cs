@@ -43,16 +43,23 @@ public static class AsOfResolver
         return new ReadPoint(lo, DateOnly.FromDateTime(at.UtcDateTime));
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> WithRuntime = new();
+
     /// <summary>
     /// The position every active read model has applied; null without the projection runtime's tables, in a database
     /// whose read models were built offline from the whole log (a replay, a benchmark).
     /// </summary>
     private static async Task<long?> ProjectedUpToAsync(DbConnection connection, CancellationToken ct)
     {
-        var runtime = connection is Microsoft.Data.Sqlite.SqliteConnection
-            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'projections'"
-            : "SELECT count(*) FROM (SELECT to_regclass('projections') AS t) r WHERE r.t IS NOT NULL";
-        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(runtime, cancellationToken: ct)) == 0) return null;
+        // Once there, the runtime's tables stay: only their absence is asked again (another process may create them).
+        if (!WithRuntime.ContainsKey(connection.ConnectionString))
+        {
+            var runtime = connection is Microsoft.Data.Sqlite.SqliteConnection
+                ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'projections'"
+                : "SELECT count(*) FROM (SELECT to_regclass('projections') AS t) r WHERE r.t IS NOT NULL";
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(runtime, cancellationToken: ct)) == 0) return null;
+            WithRuntime.TryAdd(connection.ConnectionString, true);
+        }
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT min(c.position) FROM projection_checkpoints c JOIN projections p ON p.name = c.name AND p.active_generation = c.generation",
             cancellationToken: ct));
