@@ -154,16 +154,30 @@ public abstract class SqlEventStore : IEventStore
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Every event from <paramref name="fromPosition"/> on, in one streaming query (no paging): the verifier's
-    /// read path. The rows come as stored, gaps and all: nothing here assumes the log is intact.</summary>
-    public async IAsyncEnumerable<RecordedEvent> ScanAsync(long fromPosition, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>Every row from <paramref name="fromPosition"/> to <paramref name="toPosition"/>, in one streaming query
+    /// (no paging): the verifier's read path. The rows come as stored, gaps and all: nothing here assumes the log is intact.</summary>
+    public async IAsyncEnumerable<RecordedEvent> ScanAsync(long fromPosition, long toPosition, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM events WHERE position >= @p ORDER BY position";
+        cmd.CommandText = $"SELECT {Columns} FROM events WHERE position >= @p AND position <= @to ORDER BY position";
         Add(cmd, "p", fromPosition);
+        Add(cmd, "to", toPosition);
         await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         while (await reader.ReadAsync(ct)) yield return ReadEvent(reader);
+    }
+
+    /// <summary>
+    /// The first row beyond the head, or null. Read in one statement, so in one snapshot: an append moves the head in
+    /// the same transaction as it writes its rows, so such a row can only have been added by hand.
+    /// </summary>
+    public async Task<long?> FindRowBeyondHeadAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT min(position) FROM events WHERE position > (SELECT position FROM log_head WHERE id = 1)";
+        var value = await cmd.ExecuteScalarAsync(ct);
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The head row: last position and its chain hash, as the writer left them.</summary>

@@ -40,7 +40,7 @@ public sealed class TamperedLog(EventStoreLocation location)
     {
         var previous = EventHash.Genesis;
         var rows = new List<(long Position, byte[] Hash)>();
-        await foreach (var e in store.ScanAsync(1))
+        await foreach (var e in store.ScanAsync(1, long.MaxValue))
         {
             var hash = e.Position < from ? e.Hash : EventHash.Compute(previous, e);
             if (e.Position >= from) rows.Add((e.Position, hash));
