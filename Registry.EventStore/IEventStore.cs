@@ -12,6 +12,11 @@ public interface IEventStore : IAsyncDisposable
     /// <see cref="DuplicateEventIdException"/> or <see cref="InvalidAppendException"/> with nothing written.</summary>
     Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken ct = default);
 
+    /// <summary>The same, written only if every other stream in <paramref name="conditions"/> stands at its expected
+    /// revision, checked in the same transaction: how a decision that consulted several streams is kept consistent.</summary>
+    Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events,
+        IReadOnlyList<StreamCondition> conditions, CancellationToken ct = default);
+
     /// <summary>Forwards: revisions from <paramref name="fromRevision"/> up; backwards: from it down
     /// (<see cref="long.MaxValue"/> means the end). Empty when the stream does not exist.</summary>
     IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, Direction direction, long fromRevision, long maxCount, CancellationToken ct = default);

@@ -35,10 +35,14 @@ public abstract class SqlEventStore : IEventStore
 
     public abstract Task WaitForEventsAfterAsync(long afterPosition, CancellationToken ct);
 
-    public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
+    public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken ct = default) =>
+        AppendAsync(stream, expected, events, [], ct);
+
+    public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events,
+        IReadOnlyList<StreamCondition> conditions, CancellationToken ct = default)
     {
-        AppendValidator.Validate(stream, events, Limits);
-        return _queue.EnqueueAsync(new PendingAppend(stream, expected, events), ct);
+        AppendValidator.Validate(stream, events, conditions, Limits);
+        return _queue.EnqueueAsync(new PendingAppend(stream, expected, events, conditions), ct);
     }
 
     private protected static void Complete(BatchPlan plan)

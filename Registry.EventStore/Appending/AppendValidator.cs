@@ -5,10 +5,17 @@ namespace Registry.EventStore.Appending;
 /// <summary>Checks an append against the log's limits before anything touches the database.</summary>
 internal static class AppendValidator
 {
-    public static void Validate(string stream, IReadOnlyList<EventData> events, AppendLimits limits)
+    public static void Validate(string stream, IReadOnlyList<EventData> events, IReadOnlyList<StreamCondition> conditions, AppendLimits limits)
     {
         if (StreamName.Problem(stream, limits.MaxStreamNameLength) is { } problem)
             throw new InvalidAppendException("stream", problem);
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            if (StreamName.Problem(conditions[i].Stream, limits.MaxStreamNameLength) is { } conditionProblem)
+                throw new InvalidAppendException($"conditions[{i}].stream", conditionProblem);
+            if (conditions[i].Stream == stream)
+                throw new InvalidAppendException($"conditions[{i}].stream", "is the stream appended to: its expected revision says where it must stand");
+        }
         if (events.Count == 0)
             throw new InvalidAppendException("events", "an append needs at least one event");
         if (events.Count > limits.MaxEventsPerAppend)

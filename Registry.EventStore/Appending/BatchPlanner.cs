@@ -37,6 +37,13 @@ internal static class BatchPlanner
                 plan.Outcomes.Add((append, null, new WrongExpectedRevisionException(append.Stream, append.Expected, actual)));
                 continue;
             }
+            // Seen as the appends before it in the batch leave them: those commit first.
+            if (append.Conditions.FirstOrDefault(c => !c.Expected.IsSatisfiedBy(streamRevisions.TryGetValue(c.Stream, out var cr) ? cr : null)) is { } unmet)
+            {
+                long? at = streamRevisions.TryGetValue(unmet.Stream, out var ur) ? ur : null;
+                plan.Outcomes.Add((append, null, new WrongExpectedRevisionException(unmet.Stream, unmet.Expected, at, conditionOf: append.Stream)));
+                continue;
+            }
 
             var revision = actual ?? -1;
             var first = position + 1;

@@ -30,21 +30,30 @@ internal sealed class KnownHead
     }
 
     /// <summary>
-    /// The last revision each stream of the batch is assumed to have (-1: no stream): the one known, else the one its
-    /// first append expects (a new stream for "any"). Null when a stream must be read first ("stream exists").
+    /// The last revision each stream of the batch, and each stream its appends are conditioned on, is assumed to have
+    /// (-1: no stream): the one known, else the one its first append or condition expects (a new stream for "any").
+    /// Null when a stream must be read first ("stream exists").
     /// </summary>
     public Dictionary<string, long>? Assume(IReadOnlyList<PendingAppend> batch)
     {
         var assumed = new Dictionary<string, long>();
         foreach (var append in batch)
         {
-            if (assumed.ContainsKey(append.Stream)) continue;
-            if (_revisions.TryGetValue(append.Stream, out var known)) assumed[append.Stream] = known;
-            else if (append.Expected.IsExact) assumed[append.Stream] = append.Expected.Value;
-            else if (append.Expected.IsNoStream || append.Expected.IsAny) assumed[append.Stream] = -1;
-            else return null;
+            if (!Assume(assumed, append.Stream, append.Expected)) return null;
+            foreach (var condition in append.Conditions)
+                if (!Assume(assumed, condition.Stream, condition.Expected)) return null;
         }
         return assumed;
+    }
+
+    private bool Assume(Dictionary<string, long> assumed, string stream, ExpectedRevision expected)
+    {
+        if (assumed.ContainsKey(stream)) return true;
+        if (_revisions.TryGetValue(stream, out var known)) assumed[stream] = known;
+        else if (expected.IsExact) assumed[stream] = expected.Value;
+        else if (expected.IsNoStream || expected.IsAny) assumed[stream] = -1;
+        else return false;
+        return true;
     }
 
     /// <summary>After a planned commit succeeded: its assumptions were checked, and its rows are the streams' new ends.</summary>

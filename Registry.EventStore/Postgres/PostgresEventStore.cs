@@ -192,7 +192,7 @@ public sealed class PostgresEventStore : SqlEventStore
                 var streams = new NpgsqlBatchCommand(
                     "SELECT s.name, (SELECT e.stream_revision FROM events e WHERE e.stream_name = s.name ORDER BY e.stream_revision DESC LIMIT 1) " +
                     "FROM unnest($1::text[]) AS s(name)");
-                streams.Parameters.Add(new NpgsqlParameter { Value = batch.Select(a => a.Stream).Distinct().ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                streams.Parameters.Add(new NpgsqlParameter { Value = batch.SelectMany(a => a.Streams).Distinct().ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
                 reads.BatchCommands.Add(streams);
                 var ids = new NpgsqlBatchCommand("SELECT event_id, stream_name, stream_revision, position, event_type, data, metadata FROM events WHERE event_id = ANY($1)");
                 ids.Parameters.Add(new NpgsqlParameter { Value = batch.SelectMany(a => a.Events).Select(e => e.EventId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });

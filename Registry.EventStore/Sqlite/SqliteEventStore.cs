@@ -68,7 +68,7 @@ public sealed class SqliteEventStore : SqlEventStore
             var head = await ReadHead(tx);
             var revisions = new Dictionary<string, long>();
             var streamRevision = _statements.Get(tx, "SELECT max(stream_revision) FROM events WHERE stream_name = @s", ("@s", SqliteType.Text));
-            foreach (var stream in batch.Select(a => a.Stream).Distinct())
+            foreach (var stream in batch.SelectMany(a => a.Streams).Distinct())
             {
                 streamRevision.Parameters[0].Value = stream;
                 if (await streamRevision.ExecuteScalarAsync() is long revision) revisions[stream] = revision;

@@ -9,7 +9,8 @@ namespace Registry.Write.Pipeline;
 /// <summary>
 /// The steps after validation and authorization: find the stream, load it, recognise a command already recorded
 /// (idempotency), check the editor's scope on the stream's own provinces, decide, and append with the expected
-/// revision. A conflict reloads and decides again (<see cref="WriteResilience.Conflicts"/>).
+/// revision, on condition that the other streams the decider consulted are still as read. A conflict on any of them
+/// reloads and decides again (<see cref="WriteResilience.Conflicts"/>).
 /// </summary>
 public sealed class CommandExecutor(IEventStore store, StreamLoader loader, ProvinceMapCache provinces)
 {
@@ -57,7 +58,7 @@ public sealed class CommandExecutor(IEventStore store, StreamLoader loader, Prov
         AppendResult appended;
         try
         {
-            appended = await WriteResilience.Transient.ExecuteAsync(async t => await store.AppendAsync(facts.Stream, facts.Expected, events, t), ct);
+            appended = await WriteResilience.Transient.ExecuteAsync(async t => await store.AppendAsync(facts.Stream, facts.Expected, events, related.ConditionsBeside(facts.Stream), t), ct);
         }
         catch (DuplicateEventIdException e) when (claim is not null && e.EventId == claim.EventId)
         {

@@ -17,25 +17,12 @@ public sealed class TransientFaultSpecs
     }
 
     /// <summary>A log that loses the answer of the first append to <paramref name="losing"/>.</summary>
-    private sealed class LosingLog(IEventStore inner, string losing) : IEventStore
+    private sealed class LosingLog(IEventStore inner, string losing) : InterceptedLog(inner)
     {
         private int _appends;
 
-        public async Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken ct = default)
-        {
-            var result = await inner.AppendAsync(stream, expected, events, ct);
-            return stream == losing && Interlocked.Increment(ref _appends) == 1 ? throw new LostAnswer() : result;
-        }
-
-        public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, Direction direction, long fromRevision, long maxCount, CancellationToken ct = default) =>
-            inner.ReadStreamAsync(stream, direction, fromRevision, maxCount, ct);
-        public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Direction direction, long fromPosition, long maxCount, EventFilter? filter = null, CancellationToken ct = default) =>
-            inner.ReadAllAsync(direction, fromPosition, maxCount, filter, ct);
-        public Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken ct = default) => inner.ReadEventAsync(eventId, ct);
-        public Task<long?> GetStreamRevisionAsync(string stream, CancellationToken ct = default) => inner.GetStreamRevisionAsync(stream, ct);
-        public Task<long> GetHeadPositionAsync(CancellationToken ct = default) => inner.GetHeadPositionAsync(ct);
-        public Task WaitForEventsAfterAsync(long afterPosition, CancellationToken ct) => inner.WaitForEventsAfterAsync(afterPosition, ct);
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
+        protected override AppendResult AfterAppend(string stream, AppendResult result) =>
+            stream == losing && Interlocked.Increment(ref _appends) == 1 ? throw new LostAnswer() : result;
     }
 
     [Test]
