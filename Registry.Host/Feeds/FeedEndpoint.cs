@@ -108,9 +108,18 @@ public static class FeedEndpoint
         var (name, value) = lastEventId.Length > 0 ? ("Last-Event-ID", lastEventId) : ("from", http.Request.Query["from"].ToString());
         if (value.Length == 0) return 0;
         if (name == "from" && value == "end") return await store.GetHeadPositionAsync(ct);
-        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var position)) return position;
-        errors[name] = [$"'{value}' is not a log position (a whole number ≥ 0{(name == "from" ? ", or 'end'" : "")})"];
-        return 0;
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+        {
+            errors[name] = [$"'{value}' is not a log position (a whole number ≥ 0{(name == "from" ? ", or 'end'" : "")})"];
+            return 0;
+        }
+        // Positions are contiguous, so a partner can only hold one this log has reached. Waiting silently for the log
+        // to get there would skip everything recorded until then (a position kept from another registry, or from
+        // before a restore): say so instead.
+        var head = await store.GetHeadPositionAsync(ct);
+        if (position > head)
+            errors[name] = [$"{position} is beyond the last position this registry has recorded ({head}): it was never delivered by this registry; resume from {head} or lower"];
+        return position;
     }
 
     private static string[] Prefixes(Microsoft.Extensions.Primitives.StringValues values) =>

@@ -156,7 +156,7 @@ public static class QueryOpenApi
                     new JsonObject
                     {
                         ["name"] = "from", ["in"] = "query", ["required"] = false,
-                        ["description"] = "The log position to start after, or 'end' for live events only; a reconnecting client's Last-Event-ID header does the same.",
+                        ["description"] = "The log position to start after, or 'end' for live events only; a reconnecting client's Last-Event-ID header does the same. A position beyond the log's head is refused (400): this registry never delivered it.",
                         ["schema"] = Text(),
                     },
                     new JsonObject

@@ -123,4 +123,38 @@ public sealed class SseFeedSpecs
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.That(problem.GetProperty("errors").GetProperty("from")[0].GetString(), Does.Contain("not a log position"));
     }
+
+    [Test]
+    public async Task A_position_beyond_the_head_is_a_400_naming_the_parameter_and_the_head()
+    {
+        var head = await HeadAsync();
+        using var response = await _http.GetAsync($"/api/feed?from={head + 1}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/feed");
+        request.Headers.Add("Last-Event-ID", "99999999");
+        using var resumed = await _http.SendAsync(request);
+
+        Assert.That((response.StatusCode, resumed.StatusCode), Is.EqualTo((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest)));
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(problem.GetProperty("errors").GetProperty("from")[0].GetString(), Does.Contain($"beyond the last position this registry has recorded ({head})"));
+        var resumeProblem = JsonDocument.Parse(await resumed.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(resumeProblem.GetProperty("errors").GetProperty("Last-Event-ID")[0].GetString(), Does.Contain("99999999 is beyond"));
+    }
+
+    [Test]
+    public async Task The_head_itself_is_a_valid_position_to_resume_from()
+    {
+        var head = await HeadAsync();
+        var reading = SseClient.ReadAsync(_http, $"/api/feed?from={head}&streams=training-after-head", 1);
+        await Task.Delay(500);
+        await using (var store = await new EventStoreLocation(EventStoreLocation.Sqlite, _path).OpenAsync())
+            await Append(store, "training-after-head", new TrainingRecorded("after", "After", "Sở KH&CN", "20", Day, Day, "all", Figure.Exact(1), Day, "demo"));
+        var (messages, _) = await reading;
+        Assert.That(messages.Single().Id, Is.EqualTo(head + 1));
+    }
+
+    private async Task<long> HeadAsync()
+    {
+        await using var store = await new EventStoreLocation(EventStoreLocation.Sqlite, _path).OpenAsync();
+        return await store.GetHeadPositionAsync();
+    }
 }
