@@ -1,5 +1,6 @@
 import { setLanguage, language, t } from './i18n.js';
-import { state } from './state.js';
+import { state, query } from './state.js';
+import { get } from './api.js';
 import { parseAsOf, describeAsOf, escape } from './format.js';
 import { overview } from './pages/overview.js';
 import { province } from './pages/province.js';
@@ -28,6 +29,8 @@ export async function render() {
   main.innerHTML = `<p>${t('loading')}</p>`;
   main.setAttribute('aria-busy', 'true');
   try {
+    state.pinned = '';
+    if (!state.asOf) state.pinned = String((await get(`/api/provinces${query()}`)).asOfPosition);
     const route = routes.find(([pattern]) => pattern.test(path));
     main.replaceChildren(...(route ? await route[1](path.match(route[0])) : [text(t('notFound'))]));
   } catch (e) {

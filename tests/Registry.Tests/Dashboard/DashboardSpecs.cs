@@ -122,4 +122,26 @@ public sealed class DashboardSpecs
         await Page.GetByLabel("Language").SelectOptionAsync("vi");
         await Expect(Page.Locator("main h1")).ToHaveTextAsync("Kiểm toán sổ");
     }
+
+    [Test, Order(8)]
+    public async Task Every_call_of_a_page_reads_the_registry_at_the_position_the_page_started_at()
+    {
+        await _browser.GoAsync("#/");
+        var calls = new List<string>();
+        void Record(object? sender, IRequest request)
+        {
+            if (request.Url.Contains("/api/")) lock (calls) calls.Add(request.Url);
+        }
+        Page.Request += Record;
+        try { await _browser.GoAsync("#/province/20"); }
+        finally { Page.Request -= Record; }
+
+        var asOf = calls.Select(u => System.Web.HttpUtility.ParseQueryString(new Uri(u).Query)["asOf"]).ToList();
+        Assert.That(calls, Has.Count.GreaterThan(5));
+        Assert.That(asOf[0], Is.Null, "the first call finds the position the page is read at");
+        Assert.That(asOf.Skip(1).Distinct().ToList(), Has.Count.EqualTo(1), string.Join("\n", calls));
+        Assert.That(asOf[1], Does.Match("^[0-9]+$"));
+        var explain = await Page.Locator("#dashboard-figures tr[data-metric='training_participants'] a").GetAttributeAsync("href");
+        Assert.That(explain, Does.Contain($"at={asOf[1]}"), "an explain link shows the events behind the figure as it was read");
+    }
 }

@@ -1,5 +1,5 @@
 import { get } from '../api.js';
-import { query } from '../state.js';
+import { state, query } from '../state.js';
 import { t } from '../i18n.js';
 import { num, date, timestamp, escape } from '../format.js';
 import { html } from '../dom.js';
@@ -7,6 +7,7 @@ import { html } from '../dom.js';
 /** The events behind one figure: of a province's dashboard or of a plan's progress. */
 export async function explain() {
   const params = Object.fromEntries(new URLSearchParams(location.hash.split('?')[1] ?? ''));
+  if (params.at && !state.asOf) state.pinned = params.at;
   const path = params.kind === 'plan'
     ? `/api/plans/${encodeURIComponent(params.plan)}/progress/explain${query({ metric: params.metric, year: params.year, province: params.province }, { map: false })}`
     : `/api/provinces/${encodeURIComponent(params.code)}/dashboard/explain${query({ metric: params.metric, year: params.year })}`;
