@@ -99,7 +99,7 @@ public static class CommandOpenApi
         foreach (var (status, text) in new[]
                  {
                      ("400", "Invalid fields, each named in errors"), ("401", "No API key, or not a valid one"), ("403", "The key's role or provinces do not allow it"),
-                     ("409", "A rule of the registry forbids it, or a conflict that retries did not resolve"), ("413", "Body too large"),
+                     ("409", "A rule of the registry forbids it (kind RuleBroken), or the stream kept changing while the command was decided (kind Conflict, with Retry-After: send it again)"), ("413", "Body too large"),
                      ("415", "Body is not JSON"), ("422", "The command id was used for a different command"),
                  })
             responses[status] = ProblemResponse(text);

@@ -20,9 +20,11 @@ public static class CommandProblems
     {
         var status = StatusOf(error.Kind);
         var extensions = new Dictionary<string, object?> { ["kind"] = error.Kind.ToString() };
-        return error.Errors.Count > 0
+        var problem = error.Errors.Count > 0
             ? Results.ValidationProblem(error.Errors, error.Detail, title: error.Title, statusCode: status, extensions: extensions)
             : Results.Problem(error.Detail, title: error.Title, statusCode: status, extensions: extensions);
+        // A conflict is the stream changing under the command, not a rule: the same command may well pass when sent again.
+        return error.Kind == CommandErrorKind.Conflict ? problem.WithHeader("Retry-After", "1") : problem;
     }
 
     public static IResult Status(int status, string title, string detail) => Results.Problem(detail, title: title, statusCode: status);
