@@ -30,6 +30,11 @@ public static class DiffAudit
         var changes = new List<FigureChange>();
         var map1 = await ProvinceMap.LoadAsync(connection, p1, ct);
         var map2 = await ProvinceMap.LoadAsync(connection, p2, ct);
+        // Dashboards are compared by unit of the 2025 map, plans by the province that adopted them, which may be one
+        // merged away in 2025: a code of either map is a question; anything else would silently answer "no change".
+        province = string.IsNullOrWhiteSpace(province) ? null : province.Trim();
+        if (province is not null && map2.Unit(MapKind.Map2025, province) is null && map2.Unit(MapKind.Pre2025, province) is null)
+            throw new QueryParameterException("province", $"'{province}' is not a province code of the 2025 map or of the map before it");
         foreach (var source in MetricSources.All)
         {
             var touched = await connection.QueryAsync<Touched>(new CommandDefinition(
@@ -38,7 +43,7 @@ public static class DiffAudit
                 WHERE (valid_from > @p1 AND valid_from <= @p2) OR (valid_to > @p1 AND valid_to <= @p2)
                 """, new { p1, p2 }, cancellationToken: ct));
             var pairs = touched.SelectMany(t => new[] { (Unit: map2.UnitOf(MapKind.Map2025, t.Code, t.OnDate), (int)t.Year), (Unit: map1.UnitOf(MapKind.Map2025, t.Code, t.OnDate), (int)t.Year) })
-                .Distinct().Where(u => province is null || u.Unit == province.Trim()).OrderBy(u => u.Unit).ThenBy(u => u.Item2);
+                .Distinct().Where(u => province is null || u.Unit == province).OrderBy(u => u.Unit).ThenBy(u => u.Item2);
             foreach (var (unit, year) in pairs)
             {
                 var before = map1.Unit(MapKind.Map2025, unit) is null ? null
@@ -52,7 +57,7 @@ public static class DiffAudit
 
         var plans = await connection.QueryAsync<PlanKey>(new CommandDefinition(
             $"SELECT number, province_code FROM plans WHERE {Temporal.VisibleAt()} ORDER BY province_code, number", new { asOf = p2 }, cancellationToken: ct));
-        foreach (var plan in plans.Where(pl => province is null || pl.ProvinceCode == province.Trim()))
+        foreach (var plan in plans.Where(pl => province is null || pl.ProvinceCode == province))
         {
             var old = await GetPlanProgress.RunAsync(db, plan.Number, plan.ProvinceCode, null, p1.ToString(), ct);
             var now = (await GetPlanProgress.RunAsync(db, plan.Number, plan.ProvinceCode, null, p2.ToString(), ct))!;

@@ -23,6 +23,26 @@ public sealed class AuditSpecs(string kind) : ReadModelFixture(kind)
         Assert.That(error!.Parameter, Is.EqualTo(parameter), error.Message);
     }
 
+    [TestCase("99")]
+    [TestCase("abc")]
+    public async Task A_diff_of_a_province_on_neither_map_is_refused_naming_the_parameter(string province)
+    {
+        await GivenTheMap();
+        await Projected();
+        var error = Assert.ThrowsAsync<Registry.Read.QueryParameterException>(() => DiffAudit.RunAsync(Db, "1", null, province, default));
+        Assert.That((error!.Parameter, error.Message), Is.EqualTo(("province", $"'{province}' is not a province code of the 2025 map or of the map before it")));
+    }
+
+    [TestCase("20")] // on both maps
+    [TestCase("26")] // merged into Phú Thọ in 2025: its plans are still its own
+    [TestCase(" ")] // no province: all of them
+    public async Task A_diff_of_a_province_of_either_map_or_of_none_is_answered(string province)
+    {
+        await GivenTheMap();
+        await Projected();
+        Assert.DoesNotThrowAsync(() => DiffAudit.RunAsync(Db, "1", null, province, default));
+    }
+
     [Test]
     public async Task A_retraction_changes_todays_figures_not_the_year_end_ones_and_both_name_their_events()
     {
