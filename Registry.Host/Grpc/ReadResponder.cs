@@ -70,7 +70,14 @@ public sealed class ReadResponder(IEventStore store)
     {
         var stream = read.Stream!;
         yield return ReadResponses.Confirmation();
-        if (!PartnerView.IsSharedStream(stream)) yield break;
+        if (!PartnerView.IsSharedStream(stream))
+        {
+            // As a missing stream answers (reads say "not found" too): caught up, then open until the client leaves,
+            // for a subscription that ended by itself would look like a server fault to the client.
+            yield return ReadResponses.CaughtUp(streamRevision: null, position: null);
+            await Task.Delay(Timeout.Infinite, ct);
+            yield break;
+        }
         var after = read.From.Where switch
         {
             ReadFrom.Kind.Start => -1,

@@ -26,6 +26,21 @@ public sealed class EsdbClientLiveSpecs(string package)
     }
 
     [Test]
+    public async Task SubscribeToStream_of_a_registry_internal_stream_is_answered_as_for_a_missing_stream_caught_up_and_open()
+    {
+        var log = new SharedLog();
+        await log.AppendAsync("startup-a1", "StartupRegistered");
+        await using var server = await RegistryServer.StartAsync(log.Path);
+        await using var run = new NodeEsdbClient(package, server.PlaintextConnection).Start("subscribeToStream", new { stream = "apikey-k1", count = 1 });
+
+        await run.NextAsync("caughtUp");
+        // Ended by the server, the client's loop would finish at once (it did in 36 ms); a second is ample to see it.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.That(run.HasExited, Is.False, () => $"the subscription ended by itself: {string.Join(" ", run.Seen)}");
+    }
+
+    [Test]
     public async Task SubscribeToAll_with_a_stream_name_filter_resumes_from_a_saved_checkpoint_with_live_events()
     {
         var log = new SharedLog();

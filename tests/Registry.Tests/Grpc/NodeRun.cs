@@ -22,6 +22,9 @@ public sealed class NodeRun : IAsyncDisposable
     /// <summary>Every line printed so far, whether or not it was read through <see cref="LinesAsync"/>.</summary>
     public IReadOnlyList<JsonElement> Seen => _seen;
 
+    /// <summary>The script has ended: for a subscription, that the server ended it.</summary>
+    public bool HasExited => _process.HasExited;
+
     public async IAsyncEnumerable<JsonElement> LinesAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         while (await _process.StandardOutput.ReadLineAsync(ct) is { } text)
