@@ -24,8 +24,14 @@ namespace Registry.Host.Grpc;
 /// </summary>
 public sealed class AppendHandler(IEventStore store, IGrpcAccess access, CommandSender commands)
 {
-    /// <summary>Bounds what one call may make the server hold in memory (the log's own limits apply per event).</summary>
-    public const int MaxAppendBytes = 16 * 1024 * 1024;
+    /// <summary>EventStoreDB's default maximum append size, and the log's limit on an event's data: an event larger
+    /// than this is refused as EventStoreDB refuses it, so that the client raises its MaxAppendSizeExceeded error.</summary>
+    public const int MaxAppendBytes = 1024 * 1024;
+
+    /// <summary>What one gRPC message may carry: well above <see cref="MaxAppendBytes"/>, so that an oversized event
+    /// reaches the check above instead of the transport's bare RESOURCE_EXHAUSTED, and still bounded, since the
+    /// message is held in memory whole (appends are read only once the caller is known to be allowed to write).</summary>
+    public const int MaxMessageBytes = 16 * 1024 * 1024;
 
     public async Task<AppendResp> HandleAsync(IAsyncStreamReader<AppendReq> requests, ServerCallContext context)
     {
@@ -48,7 +54,7 @@ public sealed class AppendHandler(IEventStore store, IGrpcAccess access, Command
                                             "(each fact is decided by the write side on its own; one event keeps the append atomic).");
             var message = requests.Current.ProposedMessage;
             if (message.Data.Length + message.CustomMetadata.Length > MaxAppendBytes)
-                throw GrpcErrors.MaximumAppendSizeExceeded($"The append is larger than {MaxAppendBytes} bytes.");
+                throw GrpcErrors.MaximumAppendSizeExceeded(MaxAppendBytes);
             proposed = ProposedEvent.From(message);
         }
         return proposed is null

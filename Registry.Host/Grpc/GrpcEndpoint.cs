@@ -41,7 +41,7 @@ public static class GrpcEndpoint
     /// <summary>The gRPC services; appends and API keys use the write side, registered beside them (<c>AddCommands</c>).</summary>
     public static IServiceCollection AddRegistryGrpc(this IServiceCollection services)
     {
-        services.AddGrpc();
+        services.AddGrpc(o => o.MaxReceiveMessageSize = AppendHandler.MaxMessageBytes);
         services.AddSingleton<IGrpcAccess, ApiKeyGrpcAccess>();
         services.AddSingleton<ReadResponder>();
         services.AddSingleton<AppendHandler>();

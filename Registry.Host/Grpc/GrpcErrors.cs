@@ -21,8 +21,9 @@ public static class GrpcErrors
 
     public static RpcException DuplicateEventId(string message) => new(new Status(StatusCode.AlreadyExists, message));
 
-    public static RpcException MaximumAppendSizeExceeded(string message) =>
-        With(StatusCode.InvalidArgument, message, "maximum-append-size-exceeded");
+    public static RpcException MaximumAppendSizeExceeded(int maximum) =>
+        With(StatusCode.InvalidArgument, $"Maximum Append Size of {maximum} Exceeded: the event's data and metadata together are larger than {maximum} bytes.",
+            "maximum-append-size-exceeded", ("maximum-append-size", maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// A command the write side refused, as the gRPC status a client can act on: InvalidArgument for bad fields (each

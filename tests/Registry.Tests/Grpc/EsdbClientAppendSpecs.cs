@@ -223,6 +223,23 @@ public sealed class EsdbClientAppendSpecs(string package)
         Assert.That(await RevisionOf("plan-g12"), Is.Null);
     }
 
+    [TestCase(1_500_000)] // above EventStoreDB's default maximum append size (1 MiB)
+    [TestCase(5_000_000)] // and above gRPC's default message size (4 MB), which must not be the limit a client meets
+    public async Task An_event_larger_than_the_maximum_append_size_is_refused_as_EventStoreDB_refuses_it(int descriptionLength)
+    {
+        var id = $"big{descriptionLength}";
+        var lines = await As(_admin).RunAsync("append", new
+        {
+            stream = $"startup-{id}", expectedRevision = "any",
+            events = new[] { new { id = Guid.NewGuid().ToString(), type = "StartupRegistered", descriptionLength,
+                data = JsonSerializer.SerializeToElement(Registered(id), RegistryJson.Options) } },
+        });
+
+        Assert.That((lines[0].Text("kind"), lines[0].Text("type")), Is.EqualTo(("error", "maximum-append-size-exceeded")), lines[0].ToString());
+        Assert.That(lines[0].Text("message"), Does.Contain("1048576"));
+        Assert.That(await RevisionOf($"startup-{id}"), Is.Null);
+    }
+
     [Test]
     public async Task An_append_of_several_facts_is_refused_one_fact_per_append()
     {
