@@ -12,8 +12,10 @@ public static class CatchUpSubscription
     private const int Page = 1000;
 
     /// <summary>Events of <c>$all</c> after <paramref name="afterPosition"/> (0: from the start).</summary>
-    /// <param name="checkpointEvery">Emit a <see cref="SubscriptionMessage.Checkpoint"/> when this many positions were
-    /// examined since the last event or checkpoint (useful with a filter that matches rarely); 0 for never.</param>
+    /// <param name="checkpointEvery">Emit a <see cref="SubscriptionMessage.Checkpoint"/> each time this many positions were
+    /// examined since the last event or checkpoint (useful with a filter that matches rarely), as EventStoreDB does
+    /// every search window; 0 for never. With a filter, the log answers only the matching events, so the positions
+    /// before each of them, and up to the head after the last, are the ones examined.</param>
     public static async IAsyncEnumerable<SubscriptionMessage> SubscribeToAllAsync(this IEventStore store, long afterPosition,
         EventFilter? filter = null, int checkpointEvery = 0, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -30,16 +32,21 @@ public static class CatchUpSubscription
                 {
                     if (e.Position > head) break;
                     read++;
+                    while (checkpointEvery > 0 && e.Position - 1 - lastReported >= checkpointEvery)
+                    {
+                        lastReported += checkpointEvery;
+                        yield return new SubscriptionMessage.Checkpoint(lastReported);
+                    }
                     checkpoint = e.Position;
                     lastReported = e.Position;
                     yield return new SubscriptionMessage.Event(e);
                 }
                 // Fewer than a page (or past the head): every position up to the head has been examined.
                 if (read < Page) checkpoint = head;
-                if (checkpointEvery > 0 && checkpoint - lastReported >= checkpointEvery)
+                while (checkpointEvery > 0 && checkpoint - lastReported >= checkpointEvery)
                 {
-                    lastReported = checkpoint;
-                    yield return new SubscriptionMessage.Checkpoint(checkpoint);
+                    lastReported += checkpointEvery;
+                    yield return new SubscriptionMessage.Checkpoint(lastReported);
                 }
             }
             if (!caughtUp)
