@@ -29,11 +29,14 @@ public static class ServeCommand
             // A projections-only process serves no API: it only runs projection workers (and reports their health).
             var role = result.GetValue(ServeRoleOption.Role);
             var serving = role != ServeRole.Projections;
-            var grpc = serving ? GrpcServeOptions.Settings(result) : GrpcServeOptions.Settings(result) with { Addresses = [] };
+            GrpcEndpointSettings grpc;
+            try { grpc = serving ? GrpcServeOptions.Settings(result) : GrpcServeOptions.Settings(result) with { Addresses = [] }; }
+            catch (ArgumentException e) { return Refused(e.Message); }
             await using var store = await StoreOptions.Location(result).OpenAsync(ct: ct);
             var builder = RegistryWebHost.CreateBuilder();
             var urls = result.GetValue(Urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries);
-            builder.ListenForHttpAndGrpc(urls, grpc);
+            try { builder.ListenForHttpAndGrpc(urls, grpc); }
+            catch (Exception e) when (e is ArgumentException or FormatException) { return Refused(e.Message); }
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<IEventStore>(store);
             if (serving)
@@ -53,7 +56,13 @@ public static class ServeCommand
                 app.MapAuditEndpoints(StoreOptions.Location(result));
             }
             if (serving) app.MapRegistryGrpc();
-            await app.StartAsync(ct);
+            try { await app.StartAsync(ct); }
+            catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException or Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                // Most often a registry already running there (a second ops/run).
+                Console.Error.WriteLine($"registry serve: {e.Message} Stop what listens there, or choose other ports with --urls and --grpc-urls.");
+                return 1;
+            }
             // The bound addresses, in the order configured (HTTP first), so that port 0 prints the port chosen.
             var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
             foreach (var url in bound.Take(urls.Length)) Console.WriteLine($"Registry listening on {url}");
@@ -63,5 +72,12 @@ public static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A bad option: one line naming it, exit code 2, no stack trace.</summary>
+    private static int Refused(string message)
+    {
+        Console.Error.WriteLine($"registry serve: {message}");
+        return 2;
     }
 }

@@ -15,17 +15,22 @@ public static class GrpcEndpoint
     public static void ListenForHttpAndGrpc(this WebApplicationBuilder builder, IEnumerable<string> httpUrls, GrpcEndpointSettings grpc)
     {
         var http = httpUrls.Select(BindingAddress.Parse).ToList();
+        // Checked now: Kestrel applies its options only as it starts, where a refusal would be an unhandled exception.
+        if (grpc.Certificate is null && http.FirstOrDefault(a => a.Scheme == "https") is { } https)
+            throw new ArgumentException($"--urls {https}: https needs --tls-cert.");
+        var httpListeners = http.Select(a => (Address: a, Listen: Listener(a))).ToList();
+        var grpcListeners = grpc.Addresses.Select(Listener).ToList();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            foreach (var address in http)
-                Listen(kestrel, address, o =>
+            foreach (var (address, listen) in httpListeners)
+                listen(kestrel, o =>
                 {
                     o.Protocols = HttpProtocols.Http1;
                     if (address.Scheme == "https")
-                        o.UseHttps(grpc.Certificate ?? throw new ArgumentException($"--urls {address}: https needs --tls-cert."));
+                        o.UseHttps(grpc.Certificate!);
                 });
-            foreach (var address in grpc.Addresses)
-                Listen(kestrel, address, o =>
+            foreach (var listen in grpcListeners)
+                listen(kestrel, o =>
                 {
                     if (grpc.Certificate is null)
                         o.Protocols = HttpProtocols.Http2;
@@ -54,12 +59,13 @@ public static class GrpcEndpoint
         app.MapGrpcService<ServerFeaturesService>();
     }
 
-    private static void Listen(KestrelServerOptions kestrel, BindingAddress address, Action<ListenOptions> configure)
+    /// <summary>How Kestrel is to listen on <paramref name="address"/>; a host it cannot listen on is refused now.</summary>
+    private static Action<KestrelServerOptions, Action<ListenOptions>> Listener(BindingAddress address)
     {
         var host = address.Host.Trim('[', ']');
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) kestrel.ListenLocalhost(address.Port, configure);
-        else if (host is "*" or "+") kestrel.ListenAnyIP(address.Port, configure);
-        else if (IPAddress.TryParse(host, out var ip)) kestrel.Listen(ip, address.Port, configure);
-        else throw new ArgumentException($"{address}: the host must be an IP address, localhost or *.");
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return (kestrel, configure) => kestrel.ListenLocalhost(address.Port, configure);
+        if (host is "*" or "+") return (kestrel, configure) => kestrel.ListenAnyIP(address.Port, configure);
+        if (IPAddress.TryParse(host, out var ip)) return (kestrel, configure) => kestrel.Listen(ip, address.Port, configure);
+        throw new ArgumentException($"{address}: the host must be an IP address, localhost or *.");
     }
 }

@@ -21,6 +21,9 @@ public sealed record GrpcEndpointSettings(IReadOnlyList<BindingAddress> Addresse
         var addresses = new List<BindingAddress>();
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            // Without a port the address would default to 80 or 443: name it.
+            if (!System.Text.RegularExpressions.Regex.IsMatch(url, @":[0-9]+/?$"))
+                throw new ArgumentException($"--grpc-urls {url}: name a port (host:port, e.g. 127.0.0.1:2113).");
             var address = BindingAddress.Parse(url.Contains("://", StringComparison.Ordinal) ? url : $"{scheme}://{url}");
             if (address.Scheme != scheme)
                 throw new ArgumentException(certificate is null

@@ -36,6 +36,35 @@ public sealed class CommandLineErrorSpecs
         Assert.That(File.Exists(missing), Is.False, "the command created the database it was to read");
     }
 
+    [TestCase("--grpc-urls", "notaport", "--grpc-urls notaport: name a port")]
+    [TestCase("--grpc-urls", "0.0.0.0:2297", "--grpc-urls 0.0.0.0:2297: plaintext gRPC is allowed on loopback only")]
+    [TestCase("--tls-cert", "/missing.pem", "--tls-cert /missing.pem: no such file")]
+    [TestCase("--urls", "https://127.0.0.1:5999", "--urls https://127.0.0.1:5999: https needs --tls-cert")]
+    [TestCase("--urls", "http://example.org:5999", "the host must be an IP address, localhost or *")]
+    public async Task A_serve_option_that_cannot_be_served_says_which_and_why(string option, string value, string says)
+    {
+        var (code, output, error) = await Run("serve", "--connection", Path.Combine(_folder, "registry.db"), option, value);
+
+        Assert.That(code, Is.EqualTo(2), output + error);
+        Assert.That(error, Does.StartWith("registry serve: ").And.Contain(says).And.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task Serving_on_a_port_that_is_taken_says_so_and_how_to_choose_another()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        // The HTTP endpoint is bound first, so the gRPC one is never reached.
+        var (code, output, error) = await Run("serve", "--connection", Path.Combine(_folder, "registry.db"),
+            "--urls", $"http://127.0.0.1:{port}", "--grpc-urls", $"127.0.0.1:{port}");
+
+        Assert.That(code, Is.EqualTo(1), output + error);
+        Assert.That(error, Does.Contain($"registry serve: Failed to bind to address http://127.0.0.1:{port}: address already in use")
+            .And.Contain("choose other ports with --urls and --grpc-urls"));
+    }
+
     [Test]
     public async Task A_query_before_the_read_models_are_built_says_how_to_build_them()
     {
