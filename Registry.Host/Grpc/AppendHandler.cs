@@ -101,6 +101,9 @@ public sealed class AppendHandler(IEventStore store, IGrpcAccess access, Command
     private static (string Stream, ExpectedRevision Expected) Options(AppendReq.Types.Options options)
     {
         var stream = options.StreamIdentifier?.StreamName.ToStringUtf8() ?? "";
+        if (stream.StartsWith('$'))
+            throw GrpcErrors.AccessDenied($"'{stream}' is a system stream: the registry keeps none, and no stream metadata ($$ streams): " +
+                                          "its streams have no maximum age, count or access list, and their history is kept whole.");
         if (StreamName.Problem(stream) is { } problem) throw GrpcErrors.BadRequest($"The stream name {problem}.");
         var expected = options.ExpectedStreamRevisionCase switch
         {

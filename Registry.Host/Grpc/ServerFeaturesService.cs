@@ -6,7 +6,8 @@ namespace Registry.Host.Grpc;
 
 /// <summary>
 /// <c>ServerFeatures.GetSupportedMethods</c>: exactly the calls the registry implements, lower-cased as EventStoreDB
-/// lists them. Clients choose by it (a client that saw BatchAppend would use it), so nothing unimplemented is listed.
+/// lists them. Clients choose by it (a client that saw BatchAppend would use it), so nothing unimplemented is listed,
+/// nor Delete and Tombstone, which answer only with their refusal.
 /// </summary>
 public sealed class ServerFeaturesService : ServerFeatures.ServerFeaturesBase
 {

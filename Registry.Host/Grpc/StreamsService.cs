@@ -5,7 +5,8 @@ using Registry.Host.Grpc.Protocol.Streams;
 
 namespace Registry.Host.Grpc;
 
-/// <summary><c>event_store.client.streams.Streams</c>: Read and Append over the registry's log.</summary>
+/// <summary><c>event_store.client.streams.Streams</c>: Read and Append over the registry's log; Delete and Tombstone
+/// are refused with the reason, as access denied (what a client can neither retry nor work around).</summary>
 public sealed class StreamsService(ReadResponder reads, AppendHandler appends, IGrpcAccess access) : Streams.StreamsBase
 {
     /// <summary>Messages written per network flush at most while history is read (about 45 KB of typical events).</summary>
@@ -44,4 +45,20 @@ public sealed class StreamsService(ReadResponder reads, AppendHandler appends, I
 
     public override Task<AppendResp> Append(IAsyncStreamReader<AppendReq> requestStream, ServerCallContext context) =>
         appends.HandleAsync(requestStream, context);
+
+    public override async Task<DeleteResp> Delete(DeleteReq request, ServerCallContext context)
+    {
+        await access.IdentifyAsync(context);
+        throw AppendOnly(request.Options?.StreamIdentifier, "deleted");
+    }
+
+    public override async Task<TombstoneResp> Tombstone(TombstoneReq request, ServerCallContext context)
+    {
+        await access.IdentifyAsync(context);
+        throw AppendOnly(request.Options?.StreamIdentifier, "tombstoned");
+    }
+
+    private static RpcException AppendOnly(Protocol.StreamIdentifier? stream, string what) => GrpcErrors.AccessDenied(
+        $"Stream '{stream?.StreamName.ToStringUtf8()}' cannot be {what}: the registry's history is append-only. A fact recorded in error " +
+        "is corrected (CorrectFact) or retracted (RetractFact) by a new event, and the history keeps both.");
 }

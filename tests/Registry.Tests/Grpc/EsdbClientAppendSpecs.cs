@@ -240,6 +240,20 @@ public sealed class EsdbClientAppendSpecs(string package)
         Assert.That(await RevisionOf($"startup-{id}"), Is.Null);
     }
 
+    [TestCase("deleteStream", "cannot be deleted: the registry's history is append-only")]
+    [TestCase("tombstoneStream", "cannot be tombstoned: the registry's history is append-only")]
+    [TestCase("setStreamMetadata", "the registry keeps none, and no stream metadata")]
+    public async Task Deleting_a_stream_or_setting_its_metadata_is_refused_as_access_denied_with_the_reason(string call, string says)
+    {
+        await As(_admin).RunAsync("append", Append("startup-g20", "no_stream", Registered("g20")));
+
+        var lines = await As(_admin).RunAsync(call, new { stream = "startup-g20", metadata = new { maxAge = 60 } });
+
+        Assert.That((lines[0].Text("kind"), lines[0].Text("type")), Is.EqualTo(("error", "access-denied")), lines[0].ToString());
+        Assert.That(lines[0].Text("message"), Does.Contain(says));
+        Assert.That(await RevisionOf("startup-g20"), Is.EqualTo(0));
+    }
+
     [Test]
     public async Task An_append_of_several_facts_is_refused_one_fact_per_append()
     {

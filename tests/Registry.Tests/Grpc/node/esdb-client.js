@@ -102,6 +102,15 @@ const commands = {
       filter: filterOf(filter),
     }), count),
   followAcrossRestarts,
+  async deleteStream({ stream }) {
+    await db.deleteStream(stream);
+  },
+  async tombstoneStream({ stream }) {
+    await db.tombstoneStream(stream);
+  },
+  async setStreamMetadata({ stream, metadata }) {
+    await db.setStreamMetadata(stream, metadata);
+  },
   async append({ stream, expectedRevision = "any", events, credentials }) {
     const result = await db.appendToStream(
       stream,
