@@ -3,7 +3,6 @@ namespace Registry.EventStore.Appending;
 /// <summary>An append waiting in the group-commit queue; completed once its batch is durable (or refused).</summary>
 internal sealed class PendingAppend(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, IReadOnlyList<StreamCondition> conditions)
 {
-
     public string Stream { get; } = stream;
     public ExpectedRevision Expected { get; } = expected;
     public IReadOnlyList<EventData> Events { get; } = events;
