@@ -14,7 +14,7 @@ namespace Registry.Read.Time;
 /// labelled with the log's head while some of its events are not in the rows yet.
 /// </para>
 /// </summary>
-public static class AsOfResolver
+public static partial class AsOfResolver
 {
     /// <param name="parameter">The parameter <paramref name="asOf"/> came in, named by the error when it is not a moment.</param>
     public static async Task<ReadPoint> ResolveAsync(DbConnection connection, string? asOf, CancellationToken ct, string parameter = "asOf")
@@ -29,7 +29,10 @@ public static class AsOfResolver
             var us = position == 0 ? 0 : await RecordedUs(connection, position, ct);
             return new ReadPoint(position, DateOnly.FromDateTime(DateTimeOffset.UnixEpoch.AddTicks(us * 10).UtcDateTime));
         }
-        if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        // ISO 8601 only: a culture's own forms are ambiguous (12/11/2026 is 11 December to the invariant culture and
+        // 12 November to a Vietnamese reader), and an auditor's moment must not depend on how it was guessed.
+        if (!IsoMoment().IsMatch(asOf) ||
+            !DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
             throw new QueryParameterException(parameter, $"'{asOf}' is neither a log position (a whole number) nor an ISO 8601 date or timestamp (2023-12-31, 2023-12-31T17:00:00Z)");
         if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             at = new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
@@ -42,6 +45,10 @@ public static class AsOfResolver
         }
         return new ReadPoint(lo, DateOnly.FromDateTime(at.UtcDateTime));
     }
+
+    /// <summary>A date, or a date and time (seconds and fractions optional) with an optional zone; no zone is UTC.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$")]
+    private static partial System.Text.RegularExpressions.Regex IsoMoment();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> WithRuntime = new();
 

@@ -72,6 +72,9 @@ public sealed class QueryEndpointsSpecs
     [TestCase("/api/provinces?map=1999", "map")]
     [TestCase("/api/provinces/20/dashboard?year=twenty", "year")]
     [TestCase("/api/findings?asOf=soon", "asOf")]
+    [TestCase("/api/findings?asOf=12/11/2026", "asOf")] // 12 November or 11 December: not guessed
+    [TestCase("/api/findings?asOf=1.5", "asOf")]
+    [TestCase("/api/findings?asOf=2023-12-31T17", "asOf")]
     [TestCase("/api/search?q=a", "q")]
     [TestCase("/api/provinces?after=x", "after")]
     public async Task A_bad_parameter_is_a_400_problem_naming_it(string path, string parameter)
@@ -80,6 +83,19 @@ public sealed class QueryEndpointsSpecs
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.That(problem.RootElement.GetProperty("parameter").GetString(), Is.EqualTo(parameter));
+    }
+
+    [TestCase("2023-12-31")]
+    [TestCase("2023-12-31T17:00")]
+    [TestCase("2023-12-31T17:00:00Z")]
+    [TestCase("2023-12-31T17:00:00.123456Z")]
+    [TestCase("2023-12-31T17:00:00%2B07:00")]
+    [TestCase("2023-12-31 17:00:00")]
+    [TestCase("42")]
+    public async Task A_moment_in_ISO_8601_or_a_log_position_is_answered(string asOf)
+    {
+        using var response = await _http.GetAsync($"/api/provinces?asOf={asOf}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
     [Test]
