@@ -9,8 +9,9 @@ namespace Registry.Write.Pipeline;
 
 /// <summary>
 /// Rules every fact shares, applied to each field by its type and name: text is not blank and not huge, ids are
-/// short and without spaces (they become stream names), counts and amounts are not negative, years and dates are
-/// in the registry's span, and nothing has occurred after today (Vietnam's date).
+/// short and without spaces (they become stream names), counts and amounts are not negative, a figure that counts
+/// (participants, applications, attendees, exhibits) is whole, years and dates are in the registry's span, and nothing
+/// has occurred after today (Vietnam's date).
 /// </summary>
 public static partial class CommonFieldRules
 {
@@ -57,6 +58,12 @@ public static partial class CommonFieldRules
                 break;
             case DateOnly date:
                 if (date < Earliest || date > Latest) errors.Add(path, $"must be a date from {Earliest:yyyy-MM-dd} to {Latest:yyyy-MM-dd}");
+                break;
+            case Figure figure:
+                // A reported figure is in its own unit (3,5 tỷ đồng); these count people, files or exhibits.
+                if (name is "participants" or "received" or "valid" or "attendees" or "exhibits" && figure.Value != decimal.Truncate(figure.Value))
+                    errors.Add(path + ".value", $"{figure.Value} is not a whole number: it counts; was a thousands separator read as a decimal point?");
+                CheckObject(value, path + ".", errors);
                 break;
             case JsonElement or Guid or bool or Enum:
                 break;

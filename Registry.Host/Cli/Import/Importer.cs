@@ -81,9 +81,16 @@ public sealed class Importer(CommandSender sender, Principal principal)
             foreach (var (line, fields, text) in CsvReader.Read(reader))
             {
                 if (header is null) { header = fields; continue; }
-                yield return fields.Length > header.Length
-                    ? new Row(line, text, null, $"Invalid: has {fields.Length} fields, the header {header.Length}")
-                    : new Row(line, text, CsvRowToJson.Convert(header, fields, commandType), null);
+                if (fields.Length > header.Length)
+                {
+                    yield return new Row(line, text, null, $"Invalid: has {fields.Length} fields, the header {header.Length}");
+                    continue;
+                }
+                JsonObject? body = null;
+                string? problem = null;
+                try { body = CsvRowToJson.Convert(header, fields, commandType); }
+                catch (FormatException e) { problem = $"Invalid: {e.Message}"; }
+                yield return new Row(line, text, body, problem);
             }
         }
         else

@@ -42,6 +42,24 @@ public sealed class ImportSpecs : WriteSpecification
     }
 
     [Test]
+    public async Task A_number_written_with_separators_is_rejected_naming_the_field_not_read_a_thousand_times_too_small()
+    {
+        var (summary, file) = await Import("trainings.csv", """
+            trainingId,title,organizer,provinceCode,startsOn,endsOn,audience,participants.value,participants.qualifier,occurredOn,source
+            t1,Tập huấn,Sở KH&CN,20,2024-03-01,2024-03-02,doanh nghiệp,10.000,exact,2024-03-02,import
+            t2,Tập huấn,Sở KH&CN,20,2024-03-01,2024-03-02,doanh nghiệp,"1,5",exact,2024-03-02,import
+            t3,Tập huấn,Sở KH&CN,20,2024-03-01,2024-03-02,doanh nghiệp,10000,exact,2024-03-02,import
+            """, "RecordTraining");
+
+        Assert.That((summary.Rows, summary.Recorded, summary.Rejected), Is.EqualTo((3, 1, 2)));
+        var rejects = await File.ReadAllLinesAsync(Importer.RejectsFileOf(file));
+        Assert.That(rejects[1], Does.StartWith("2,").And.Contain("participants.value: '10.000' has separators"));
+        Assert.That(rejects[2], Does.StartWith("3,").And.Contain("participants.value: '1,5' has separators"));
+        Assert.That(await Store.GetStreamRevisionAsync("training-t3"), Is.EqualTo(0));
+        Assert.That(await Store.GetStreamRevisionAsync("training-t1"), Is.Null);
+    }
+
+    [Test]
     public async Task Running_the_same_import_again_writes_nothing_twice()
     {
         await Import("startups.csv", Csv);

@@ -25,6 +25,12 @@ public sealed class TrainingSpecs : WriteSpecification
     }
 
     [Test]
+    public async Task Participants_are_counted_in_whole_numbers()
+    {
+        await ThenRefused(await When(Training with { Participants = Figure.Exact(12.5m) }), CommandErrorKind.Invalid, "12.5 is not a whole number", "participants.value");
+    }
+
+    [Test]
     public async Task A_fact_has_not_occurred_in_the_future()
     {
         await ThenRefused(await When(Training with { OccurredOn = new DateOnly(2099, 1, 1) }), CommandErrorKind.Invalid, "cannot have occurred in the future", "occurredOn");
