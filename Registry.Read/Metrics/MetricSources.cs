@@ -18,6 +18,7 @@ public static class MetricSources
         new(PlanMetric.TrainingsHeld, "trainings", "province_code", "province_on", "year", "count(*)"),
         new(PlanMetric.TrainingParticipants, "trainings", "province_code", "province_on", "year", "COALESCE(sum(participants), 0)"),
         new(PlanMetric.EcosystemEventsHeld, "ecosystem_events", "host_province_code", "province_on", "year", "count(*)"),
+        new(PlanMetric.EcosystemEventExhibits, "ecosystem_events", "host_province_code", "province_on", "year", "COALESCE(sum(exhibits), 0)"),
         new(PlanMetric.SupportOrganizations, "organizations", "province_code", "province_on", "registered_year", "count(*)", "registered_on"),
     ];
 

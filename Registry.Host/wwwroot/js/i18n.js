@@ -26,7 +26,7 @@ const texts = {
     'metric.startups_funded': 'Khởi nghiệp gọi được vốn', 'metric.funding_vnd': 'Vốn huy động (VND)', 'metric.competitions_held': 'Cuộc thi',
     'metric.valid_applications': 'Hồ sơ hợp lệ', 'metric.prizes_awarded': 'Giải thưởng', 'metric.trainings_held': 'Khoá đào tạo',
     'metric.training_participants': 'Lượt học viên', 'metric.ecosystem_events_held': 'Sự kiện hệ sinh thái',
-    'metric.support_organizations': 'Tổ chức hỗ trợ',
+    'metric.support_organizations': 'Tổ chức hỗ trợ', 'metric.ecosystem_event_exhibits': 'Sản phẩm trưng bày',
   },
   en: {
     skip: 'Skip to content', title: 'Startup Ecosystem Registry', 'nav.overview': 'Nationwide', 'nav.startups': 'Startups',
@@ -51,7 +51,7 @@ const texts = {
     'metric.startups_funded': 'Startups funded', 'metric.funding_vnd': 'Funding (VND)', 'metric.competitions_held': 'Competitions',
     'metric.valid_applications': 'Valid applications', 'metric.prizes_awarded': 'Prizes', 'metric.trainings_held': 'Trainings',
     'metric.training_participants': 'Participants', 'metric.ecosystem_events_held': 'Ecosystem events',
-    'metric.support_organizations': 'Support organizations',
+    'metric.support_organizations': 'Support organizations', 'metric.ecosystem_event_exhibits': 'Exhibits',
   },
 };
 

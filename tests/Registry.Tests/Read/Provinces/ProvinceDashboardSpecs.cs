@@ -1,7 +1,9 @@
 using Registry.Contracts.Common;
 using Registry.Contracts.Competitions;
 using Registry.Contracts.Plans;
+using Registry.Contracts.EcosystemEvents;
 using Registry.Contracts.Trainings;
+using Registry.Read.Metrics;
 using Registry.Read.Provinces;
 
 namespace Registry.Tests.Read.Provinces;
@@ -52,6 +54,25 @@ public sealed class ProvinceDashboardSpecs(string kind) : ReadModelFixture(kind)
         Assert.That((laoCai2023!.Name, Figure_(laoCai2023, PlanMetric.TrainingParticipants)), Is.EqualTo(("Lào Cai", 70m)));
         var laoCai2026 = await GetProvinceDashboard.RunAsync(Db, "15", "2026", "2025", null, default);
         Assert.That(Figure_(laoCai2026!, PlanMetric.TrainingParticipants), Is.EqualTo(50m));
+    }
+
+    [Test]
+    public void Every_metric_a_plan_may_target_has_a_source_to_count_it_from()
+    {
+        Assert.That(PlanMetric.All.Where(m => MetricSources.Find(m) is null), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_exhibits_of_an_ecosystem_event_count_for_its_host_province_in_its_year()
+    {
+        await GivenTheMap();
+        await Given(StreamNames.EcosystemEvent("tf"), new EcosystemEventRecorded("tf", EcosystemEventKind.TechfestRegional, "Techfest vùng",
+            "Khởi nghiệp nông nghiệp", "20", ["20"], "Trung du và miền núi phía Bắc", "Bộ KH&CN", new DateOnly(2023, 11, 20), null,
+            new Figure(120, FigureQualifier.AtLeast), new DateOnly(2023, 11, 20), "báo"));
+        await Projected();
+
+        var langSon = await GetProvinceDashboard.RunAsync(Db, "20", "2023", "2025", null, default);
+        Assert.That(Figure_(langSon!, PlanMetric.EcosystemEventExhibits), Is.EqualTo(120m));
     }
 
     [Test]
