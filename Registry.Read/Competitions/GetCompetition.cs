@@ -1,4 +1,5 @@
 using Dapper;
+using Registry.Contracts.Common;
 using Registry.Contracts.Competitions;
 using Registry.Projections.Common;
 using Registry.Read.Provinces;
@@ -15,7 +16,7 @@ public static class GetCompetition
         var at = await AsOfResolver.ResolveAsync(connection, asOf, ct);
         var c = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"""
-            SELECT competition_id, name, province_code, province_on, year, organizer, status, received, valid FROM competitions
+            SELECT competition_id, name, province_code, province_on, year, organizer, status, received, received_qualifier, valid, valid_qualifier FROM competitions
             WHERE {Temporal.VisibleAt()} AND competition_id = @id
             """, new { asOf = at.Position, id }, cancellationToken: ct));
         if (c is null) return null;
@@ -29,8 +30,12 @@ public static class GetCompetition
         return new CompetitionDetail(c.CompetitionId, c.Name, c.ProvinceCode, provinces.NameOf(onOldMap ? MapKind.Pre2025 : MapKind.Map2025, c.ProvinceCode),
             (int)c.Year, c.Organizer, c.Status, (decimal?)c.Received, (decimal?)c.Valid, at.Position,
             prizes.Select(p => new PrizeSummary(p.PrizeId, p.RecipientKind, p.RecipientId, p.RecipientName, p.Rank, (decimal?)p.AmountVnd, p.Source,
-                Guid.Parse(p.EventId))).ToList());
+                Guid.Parse(p.EventId))).ToList(),
+            // "received: 46" alone would read as stated when the source only says "at least" (no count of received files).
+            Qualifier(c.ReceivedQualifier), Qualifier(c.ValidQualifier));
     }
+
+    private static FigureQualifier? Qualifier(string? stored) => stored is null ? null : Enum.Parse<FigureQualifier>(stored);
 
     private sealed record Row
     {
@@ -43,6 +48,8 @@ public static class GetCompetition
         public string Status { get; init; } = "";
         public double? Received { get; init; }
         public double? Valid { get; init; }
+        public string? ValidQualifier { get; init; }
+        public string? ReceivedQualifier { get; init; }
     }
 
     private sealed record PrizeRow
