@@ -143,5 +143,7 @@ public sealed class DashboardSpecs
         Assert.That(asOf[1], Does.Match("^[0-9]+$"));
         var explain = await Page.Locator("#dashboard-figures tr[data-metric='training_participants'] a").GetAttributeAsync("href");
         Assert.That(explain, Does.Contain($"at={asOf[1]}"), "an explain link shows the events behind the figure as it was read");
+        await Page.Locator("#dashboard-figures tr[data-metric='training_participants'] a").ClickAsync();
+        await Expect(Page.Locator("#read-at")).ToContainTextAsync($"vị trí {asOf[1]}");
     }
 }

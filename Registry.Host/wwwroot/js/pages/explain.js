@@ -12,7 +12,8 @@ export async function explain() {
     ? `/api/plans/${encodeURIComponent(params.plan)}/progress/explain${query({ metric: params.metric, year: params.year, province: params.province }, { map: false })}`
     : `/api/provinces/${encodeURIComponent(params.code)}/dashboard/explain${query({ metric: params.metric, year: params.year })}`;
   const answer = await get(path, { missingFeature: true });
-  return html(`<h2>${escape(t('explainTitle'))}</h2>
+  // A link from a page carries the position its figure was read at: say so, since a bookmarked link stays there.
+  return html(`<h2>${escape(t('explainTitle'))}</h2>${params.at && !state.asOf ? `<p class="note" id="read-at">${escape(t('readAt', { position: params.at }))}</p>` : ''}
     <p>${escape(t(`metric.${answer.metric}`))} · ${escape(t('year'))} ${escape(answer.year ?? '')}: <strong>${num(answer.value)}</strong></p>
     <table id="explain-events"><thead><tr><th>${t('position')}</th><th>${t('type')}</th><th>${t('stream')}</th><th>${t('occurredOn')}</th>
       <th>${t('source')}</th><th>${t('recorded')}</th></tr></thead>
