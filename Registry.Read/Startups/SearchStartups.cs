@@ -82,14 +82,26 @@ public static class SearchStartups
             if (db.Dialect == SqlDialect.Sqlite && q.Length > 0 && await WordCandidates.FindAsync(connection, q, ct) is { } found)
                 p.Add("candidates", candidates = found);
             // Units whose name matches, each for the dates its code meant that unit.
-            var units = provinces.Units(MapKind.Pre2025).Concat(provinces.Units(MapKind.Map2025)).Distinct()
-                .Where(u => TextNormalizer.Normalize(u.Name).Contains(q, StringComparison.Ordinal)).ToList();
+            bool Named(ProvinceMap.UnitRow u) => TextNormalizer.Normalize(u.Name).Contains(q, StringComparison.Ordinal);
+            var units = provinces.Units(MapKind.Pre2025).Concat(provinces.Units(MapKind.Map2025)).Distinct().Where(Named).ToList();
             for (var i = 0; i < units.Count; i++)
             {
                 p.Add($"uc{i}", units[i].Code);
                 p.Add($"uf{i}", units[i].ExistsFrom);
                 p.Add($"ut{i}", units[i].ExistsTo ?? "9999-12-31");
                 matches.Add($"(province_code = @uc{i} AND province_on >= @uf{i} AND province_on < @ut{i})");
+            }
+            // On the 2025 map a unit's name also finds what the units merged into it recorded before the reform, as
+            // province= does (the answer names them by the 2025 unit).
+            if (map == MapKind.Map2025 && provinces.EffectiveOn is { } reform)
+            {
+                var merged = provinces.Units(MapKind.Map2025).Where(Named).SelectMany(u => provinces.FormerUnits(u.Code)).Select(l => l.OldCode).Distinct().ToList();
+                if (merged.Count > 0) p.Add("reformOn", reform);
+                for (var i = 0; i < merged.Count; i++)
+                {
+                    p.Add($"mc{i}", merged[i]);
+                    matches.Add($"(province_code = @mc{i} AND province_on < @reformOn)");
+                }
             }
         }
         var branches = StartupMatches.Branches(db.Dialect, string.Join(" AND ", where), pattern, matches, candidates is not null);

@@ -31,6 +31,23 @@ public sealed class SearchStartupsSpecs(string kind) : ReadModelFixture(kind)
     }
 
     [Test]
+    public async Task On_the_2025_map_a_units_name_finds_the_startups_of_the_units_merged_into_it()
+    {
+        await GivenTheMap();
+        await GivenStartup("vp", "An Phát", "26"); // Vĩnh Phúc, merged into Phú Thọ in 2025
+        await GivenStartup("pt", "Bình Minh", "25");
+        await GivenStartup("ls", "Cao Nguyên", "20");
+        await Projected();
+
+        var map2025 = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "phu tho"), default);
+        Assert.That(map2025.Items.Select(s => (s.StartupId, s.ProvinceName)), Is.EquivalentTo(new[] { ("vp", "Phú Thọ"), ("pt", "Phú Thọ") }));
+        var oldMap = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "phu tho", Map: "pre2025"), default);
+        Assert.That(oldMap.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "pt" }));
+        var byOldName = await SearchStartups.RunAsync(Db, new StartupQuery(Q: "vinh phuc"), default);
+        Assert.That(byOldName.Items.Select(s => s.StartupId), Is.EqualTo(new[] { "vp" }));
+    }
+
+    [Test]
     public async Task Filters_page_and_sort_and_rejects_bad_parameters_by_name()
     {
         await GivenTheMap();
