@@ -14,4 +14,15 @@ public sealed record CompetitionState
     public string? ReceivedQualifier { get; init; }
     public double? Valid { get; init; }
     public string? ValidQualifier { get; init; }
+
+    // The facts behind the figures the version carries (a version's own provenance is its latest change, a closing
+    // say): what an explanation of the competitions held, or of their applications, cites.
+    public string? LaunchedEventId { get; init; }
+    public string? LaunchedRevisedBy { get; init; }
+    public string? LaunchedOccurredOn { get; init; }
+    public string? LaunchedSource { get; init; }
+    public string? ApplicationsEventId { get; init; }
+    public string? ApplicationsRevisedBy { get; init; }
+    public string? ApplicationsOccurredOn { get; init; }
+    public string? ApplicationsSource { get; init; }
 }

@@ -66,6 +66,25 @@ public sealed class ExplainSpecs(string kind) : ReadModelFixture(kind)
     }
 
     [Test]
+    public async Task A_competition_figure_cites_the_fact_that_stated_it_not_the_competitions_latest_change()
+    {
+        await GivenTheMap();
+        var launched = await Given(StreamNames.Competition("c21"), new CompetitionLaunched("c21", "Cuộc thi 2021", "20", 2021, "Sở KH&CN",
+            new DateOnly(2021, 3, 1), "QĐ 12"));
+        var applications = await Given(StreamNames.Competition("c21"), new ApplicationsRecorded("c21", new Figure(46, FigureQualifier.AtLeast),
+            Figure.Exact(46), new DateOnly(2021, 9, 1), "năm 2021: 46 hồ sơ hợp lệ"));
+        await Given(StreamNames.Competition("c21"), new CompetitionClosed("c21", new DateOnly(2021, 12, 1), "QĐ 99 (cuộc thi đã trao giải)"));
+        await Projected();
+
+        var valid = (await ExplainMetric.DashboardAsync(Db, "20", PlanMetric.ValidApplications, "2021", null, null, default))!;
+        var held = (await ExplainMetric.DashboardAsync(Db, "20", PlanMetric.CompetitionsHeld, "2021", null, null, default))!;
+
+        Assert.That((valid.Value, valid.Events.Select(e => (e.EventId, e.Source))),
+            Is.EqualTo((46m, new[] { (applications.Id.ToString(), "năm 2021: 46 hồ sơ hợp lệ") })));
+        Assert.That((held.Value, held.Events.Select(e => (e.EventId, e.Source))), Is.EqualTo((1m, new[] { (launched.Id.ToString(), "QĐ 12") })));
+    }
+
+    [Test]
     public async Task ValidOn_keeps_the_facts_true_by_that_date_as_known_now()
     {
         await GivenTheMap();
