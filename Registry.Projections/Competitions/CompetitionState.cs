@@ -19,10 +19,10 @@ public sealed record CompetitionState
     // say): what an explanation of the competitions held, or of their applications, cites.
     public string? LaunchedEventId { get; init; }
     public string? LaunchedRevisedBy { get; init; }
-    public string? LaunchedOccurredOn { get; init; }
+    public string? LaunchedOn { get; init; }
     public string? LaunchedSource { get; init; }
     public string? ApplicationsEventId { get; init; }
     public string? ApplicationsRevisedBy { get; init; }
-    public string? ApplicationsOccurredOn { get; init; }
+    public string? ApplicationsOn { get; init; }
     public string? ApplicationsSource { get; init; }
 }

@@ -23,8 +23,8 @@ public sealed class CompetitionsProjection : ReadModelProjection
 
     private const string Columns =
         "competition_id, name, province_code, province_on, year, organizer, status, received, received_qualifier, valid, valid_qualifier, " +
-        "launched_event_id, launched_revised_by, launched_occurred_on, launched_source, " +
-        "applications_event_id, applications_revised_by, applications_occurred_on, applications_source";
+        "launched_event_id, launched_revised_by, launched_on, launched_source, " +
+        "applications_event_id, applications_revised_by, applications_on, applications_source";
 
     private static readonly CurrentVersions<CompetitionState> Versions = new("competition_id", Columns, "competitions", ["competitions"], WriteRow);
 
@@ -40,8 +40,8 @@ public sealed class CompetitionsProjection : ReadModelProjection
         $"""
         INSERT INTO {t("competitions")} ({Columns}, name_norm, {Temporal.InsertColumns})
         VALUES (@CompetitionId, @Name, @ProvinceCode, @ProvinceOn, @Year, @Organizer, @Status, @Received, @ReceivedQualifier, @Valid, @ValidQualifier,
-                @LaunchedEventId, @LaunchedRevisedBy, @LaunchedOccurredOn, @LaunchedSource,
-                @ApplicationsEventId, @ApplicationsRevisedBy, @ApplicationsOccurredOn, @ApplicationsSource,
+                @LaunchedEventId, @LaunchedRevisedBy, @LaunchedOn, @LaunchedSource,
+                @ApplicationsEventId, @ApplicationsRevisedBy, @ApplicationsOn, @ApplicationsSource,
                 @NameNorm, {Temporal.InsertValues})
         """);
 
@@ -52,8 +52,8 @@ public sealed class CompetitionsProjection : ReadModelProjection
             competition_id TEXT NOT NULL, name TEXT NOT NULL, name_norm TEXT NOT NULL, province_code TEXT NOT NULL, province_on TEXT NOT NULL,
             year BIGINT NOT NULL, organizer TEXT NOT NULL, status TEXT NOT NULL, received DOUBLE PRECISION, received_qualifier TEXT,
             valid DOUBLE PRECISION, valid_qualifier TEXT,
-            launched_event_id TEXT, launched_revised_by TEXT, launched_occurred_on TEXT, launched_source TEXT,
-            applications_event_id TEXT, applications_revised_by TEXT, applications_occurred_on TEXT, applications_source TEXT, {Temporal.Columns})
+            launched_event_id TEXT, launched_revised_by TEXT, launched_on TEXT, launched_source TEXT,
+            applications_event_id TEXT, applications_revised_by TEXT, applications_on TEXT, applications_source TEXT, {Temporal.Columns})
         """,
         $"CREATE INDEX ix_{table("competitions")}_current ON {table("competitions")} (competition_id) WHERE valid_to IS NULL",
         Temporal.StreamIndex(table("competitions")),
@@ -83,7 +83,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
                     CompetitionId = e.CompetitionId, Name = e.Name, ProvinceCode = e.ProvinceCode, ProvinceOn = fact.Provenance.OccurredOn,
                     Year = e.Year, Organizer = e.Organizer,
                     LaunchedEventId = fact.Provenance.EventId, LaunchedRevisedBy = fact.Provenance.RevisedBy,
-                    LaunchedOccurredOn = fact.Provenance.OccurredOn, LaunchedSource = fact.Provenance.Source,
+                    LaunchedOn = fact.Provenance.OccurredOn, LaunchedSource = fact.Provenance.Source,
                 });
                 break;
             case ApplicationsRecorded e:
@@ -93,7 +93,7 @@ public sealed class CompetitionsProjection : ReadModelProjection
                     Received = (double)e.Received.Value, ReceivedQualifier = e.Received.Qualifier.ToString(),
                     Valid = (double)e.Valid.Value, ValidQualifier = e.Valid.Qualifier.ToString(),
                     ApplicationsEventId = fact.Provenance.EventId, ApplicationsRevisedBy = fact.Provenance.RevisedBy,
-                    ApplicationsOccurredOn = fact.Provenance.OccurredOn, ApplicationsSource = fact.Provenance.Source,
+                    ApplicationsOn = fact.Provenance.OccurredOn, ApplicationsSource = fact.Provenance.Source,
                 });
                 break;
             case CompetitionClosed e:
@@ -126,8 +126,8 @@ public sealed class CompetitionsProjection : ReadModelProjection
             Row(new
             {
                 c.CompetitionId, c.Name, c.ProvinceCode, c.ProvinceOn, c.Year, c.Organizer, c.Status, c.Received, c.ReceivedQualifier, c.Valid, c.ValidQualifier,
-                c.LaunchedEventId, c.LaunchedRevisedBy, c.LaunchedOccurredOn, c.LaunchedSource,
-                c.ApplicationsEventId, c.ApplicationsRevisedBy, c.ApplicationsOccurredOn, c.ApplicationsSource,
+                c.LaunchedEventId, c.LaunchedRevisedBy, c.LaunchedOn, c.LaunchedSource,
+                c.ApplicationsEventId, c.ApplicationsRevisedBy, c.ApplicationsOn, c.ApplicationsSource,
                 NameNorm = TextNormalizer.Normalize(c.Name),
             }, provenance, validTo));
 }

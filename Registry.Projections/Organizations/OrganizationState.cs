@@ -11,4 +11,10 @@ public sealed record OrganizationState
     public string? Website { get; init; }
     public string Status { get; init; } = "active";
     public string RegisteredOn { get; init; } = "";
+
+    // The registration behind the version (whose own provenance is its latest change), cited when the organizations
+    // registered are explained. Its date is RegisteredOn.
+    public string? RegisteredEventId { get; init; }
+    public string? RegisteredRevisedBy { get; init; }
+    public string? RegisteredSource { get; init; }
 }

@@ -10,20 +10,23 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
     public override string Name => "organizations";
 
     // 2: the province index covers what the dashboard's figures read.
-    public override int Version => 2;
+    // 3: each version keeps the registration behind it.
+    public override int Version => 3;
     public override IReadOnlyList<string> Tables { get; } = ["organizations"];
 
     protected override IReadOnlySet<string> EventTypes { get; } =
         new HashSet<string> { nameof(SupportOrganizationRegistered), nameof(OrganizationRenamed), nameof(OrganizationClosed) };
 
-    private const string Columns = "organization_id, name, kind, province_code, province_on, website, status, registered_on";
+    private const string Columns = "organization_id, name, kind, province_code, province_on, website, status, registered_on, " +
+                                   "registered_event_id, registered_revised_by, registered_source";
 
     private static readonly CurrentVersions<OrganizationState> Versions = new("organization_id", Columns, "organizations", ["organizations"], WriteRow);
 
     private static readonly GenerationSql InsertOrganization = new(t =>
         $"""
         INSERT INTO {t("organizations")} ({Columns}, name_norm, registered_year, {Temporal.InsertColumns})
-        VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
+        VALUES (@OrganizationId, @Name, @Kind, @ProvinceCode, @ProvinceOn, @Website, @Status, @RegisteredOn,
+                @RegisteredEventId, @RegisteredRevisedBy, @RegisteredSource, @NameNorm, @RegisteredYear, {Temporal.InsertValues})
         """);
 
     public override IReadOnlyList<string> Schema(SqlDialect dialect, Func<string, string> table) =>
@@ -31,7 +34,8 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
         $"""
         CREATE TABLE {table("organizations")} (
             organization_id TEXT NOT NULL, name TEXT NOT NULL, name_norm TEXT NOT NULL, kind TEXT NOT NULL, province_code TEXT, province_on TEXT NOT NULL,
-            website TEXT, status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns})
+            website TEXT, status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL,
+            registered_event_id TEXT, registered_revised_by TEXT, registered_source TEXT, {Temporal.Columns})
         """,
         $"CREATE INDEX ix_{table("organizations")}_current ON {table("organizations")} (organization_id) WHERE valid_to IS NULL",
         Temporal.StreamIndex(table("organizations")),
@@ -51,6 +55,7 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
                 {
                     OrganizationId = e.OrganizationId, Name = e.Name, Kind = e.Kind.ToString(), ProvinceCode = e.ProvinceCode,
                     ProvinceOn = fact.Provenance.OccurredOn, Website = e.Website, RegisteredOn = fact.Provenance.OccurredOn,
+                    RegisteredEventId = fact.Provenance.EventId, RegisteredRevisedBy = fact.Provenance.RevisedBy, RegisteredSource = fact.Provenance.Source,
                 });
                 break;
             case OrganizationRenamed e:
@@ -72,6 +77,7 @@ public sealed class SupportOrganizationsProjection : ReadModelProjection
     private static Task WriteRow(ProjectionBatch b, OrganizationState o, Provenance provenance, long? validTo) =>
         b.Statements.ExecuteAsync(
             InsertOrganization,
-            Row(new { o.OrganizationId, o.Name, o.Kind, o.ProvinceCode, o.ProvinceOn, o.Website, o.Status, o.RegisteredOn, NameNorm = TextNormalizer.Normalize(o.Name),
+            Row(new { o.OrganizationId, o.Name, o.Kind, o.ProvinceCode, o.ProvinceOn, o.Website, o.Status, o.RegisteredOn,
+                o.RegisteredEventId, o.RegisteredRevisedBy, o.RegisteredSource, NameNorm = TextNormalizer.Normalize(o.Name),
                 RegisteredYear = int.Parse(o.RegisteredOn[..4], System.Globalization.CultureInfo.InvariantCulture) }, provenance, validTo));
 }

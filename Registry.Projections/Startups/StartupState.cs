@@ -20,4 +20,10 @@ public sealed record StartupState
     public string Status { get; init; } = "active";
     public string RegisteredOn { get; init; } = "";
     public long RegisteredYear { get; init; }
+
+    // The registration behind the version (whose own provenance is its latest change): what an explanation of the
+    // startups registered cites. Its date is RegisteredOn.
+    public string? RegisteredEventId { get; init; }
+    public string? RegisteredRevisedBy { get; init; }
+    public string? RegisteredSource { get; init; }
 }

@@ -17,8 +17,8 @@ public sealed class StartupsProjection : ReadModelProjection
 
     // 2: the search and dashboard indexes (a deployed generation is rebuilt with them beside the one that serves).
     // 3: PostgreSQL's search head in the name index, the province and name index, covering fundings and supports indexes.
-    // 4: SQLite's word index of the search text.
-    public override int Version => 4;
+    // 4: SQLite's word index of the search text. 5: each version keeps the registration behind it.
+    public override int Version => 5;
     public override IReadOnlyList<string> Tables { get; } = ["startups", "startup_sectors", "fundings", "supports", StartupWords.Table, StartupWords.Vocabulary];
     public override IReadOnlySet<string> WorkingTables { get; } = new HashSet<string> { StartupWords.Table, StartupWords.Vocabulary };
 
@@ -30,7 +30,8 @@ public sealed class StartupsProjection : ReadModelProjection
 
     private const string Columns =
         "startup_id, name, name_norm, search_norm, province_code, province_on, sectors, sectors_norm, stage, founded_on, founders_count, " +
-        "description, website, company_name, enterprise_code, status, registered_on, registered_year";
+        "description, website, company_name, enterprise_code, status, registered_on, registered_year, " +
+        "registered_event_id, registered_revised_by, registered_source";
 
     /// <summary>
     /// PostgreSQL only: the search text when it fits in an index entry (B-tree entries are limited to about 2.7 kB), NULL
@@ -60,7 +61,8 @@ public sealed class StartupsProjection : ReadModelProjection
         $"""
         INSERT INTO {t("startups")} ({Columns}, {Temporal.InsertColumns})
         VALUES (@StartupId, @Name, @NameNorm, @SearchNorm, @ProvinceCode, @ProvinceOn, @Sectors, @SectorsNorm, @Stage, @FoundedOn, @FoundersCount,
-                @Description, @Website, @CompanyName, @EnterpriseCode, @Status, @RegisteredOn, @RegisteredYear, {Temporal.InsertValues})
+                @Description, @Website, @CompanyName, @EnterpriseCode, @Status, @RegisteredOn, @RegisteredYear,
+                @RegisteredEventId, @RegisteredRevisedBy, @RegisteredSource, {Temporal.InsertValues})
         """);
 
     private static readonly GenerationSql InsertSector = new(t =>
@@ -76,7 +78,8 @@ public sealed class StartupsProjection : ReadModelProjection
             startup_id TEXT NOT NULL, name TEXT NOT NULL, name_norm TEXT NOT NULL, search_norm TEXT NOT NULL,
             province_code TEXT NOT NULL, province_on TEXT NOT NULL, sectors TEXT NOT NULL, sectors_norm TEXT NOT NULL, stage TEXT NOT NULL,
             founded_on TEXT, founders_count BIGINT NOT NULL, description TEXT, website TEXT, company_name TEXT, enterprise_code TEXT,
-            status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL, {Temporal.Columns}{(dialect == SqlDialect.Postgres ? SearchHead : "")})
+            status TEXT NOT NULL, registered_on TEXT NOT NULL, registered_year BIGINT NOT NULL,
+            registered_event_id TEXT, registered_revised_by TEXT, registered_source TEXT, {Temporal.Columns}{(dialect == SqlDialect.Postgres ? SearchHead : "")})
         """,
         $"CREATE INDEX ix_{table("startups")}_current ON {table("startups")} (startup_id) WHERE valid_to IS NULL",
         Temporal.StreamIndex(table("startups")),
@@ -145,6 +148,7 @@ public sealed class StartupsProjection : ReadModelProjection
                     Sectors = string.Join('|', e.Sectors), Stage = e.Stage.ToString(), FoundedOn = e.FoundedOn is { } f ? IsoDate.Format(f) : null,
                     FoundersCount = e.Founders.Count, Description = e.Description, Website = e.Website,
                     RegisteredOn = fact.Provenance.OccurredOn, RegisteredYear = e.OccurredOn.Year,
+                    RegisteredEventId = fact.Provenance.EventId, RegisteredRevisedBy = fact.Provenance.RevisedBy, RegisteredSource = fact.Provenance.Source,
                 });
                 break;
             case StartupProfileUpdated e:
@@ -216,6 +220,7 @@ public sealed class StartupsProjection : ReadModelProjection
                 s.StartupId, s.Name, NameNorm = TextNormalizer.Normalize(s.Name), SearchNorm = SearchText(s), s.ProvinceCode, s.ProvinceOn, s.Sectors,
                 SectorsNorm = "|" + string.Join('|', sectors.Select(TextNormalizer.Normalize)) + "|", s.Stage, s.FoundedOn, s.FoundersCount,
                 s.Description, s.Website, s.CompanyName, s.EnterpriseCode, s.Status, s.RegisteredOn, s.RegisteredYear,
+                s.RegisteredEventId, s.RegisteredRevisedBy, s.RegisteredSource,
             }, provenance, validTo));
         foreach (var sector in sectors)
             await b.Statements.ExecuteAsync(

@@ -6,8 +6,9 @@ namespace Registry.Read.Metrics;
 /// the rows (and their event ids and sources) instead of aggregating them: both read the same WHERE clause.
 /// <paramref name="ValidOnColumn"/> is the fact's valid-time date for <c>validOn=</c> (when it became true: a startup's
 /// registration, a competition's launch, otherwise the date the fact occurred on).
-/// <paramref name="FactColumns"/> prefixes the provenance columns of the fact behind the figure, in a table whose rows
-/// are versions of an entity (a competition's launch, its applications), where a row's own provenance is its latest change.
+/// <paramref name="FactColumns"/> prefixes the provenance columns (<c>event_id</c>, <c>revised_by</c>, <c>on</c>,
+/// <c>source</c>) of the fact behind the figure, in a table whose rows are versions of an entity (a startup's
+/// registration, a competition's launch or applications), where a row's own provenance is its latest change.
 /// </summary>
 public sealed record MetricSource(string Metric, string Table, string CodeColumn, string OnColumn, string YearColumn, string Aggregate,
     string ValidOnColumn = "occurred_on", string FactColumns = "")
@@ -23,7 +24,7 @@ public sealed record MetricSource(string Metric, string Table, string CodeColumn
     /// <summary>The rows the value aggregates, with their provenance (explain).</summary>
     public string RowsSql(string unitFilter) => FactColumns.Length == 0
         ? $"SELECT event_id, revised_by, stream, occurred_on, source FROM {Table} WHERE {Where(unitFilter)}"
-        : $"SELECT {FactColumns}event_id AS event_id, {FactColumns}revised_by AS revised_by, stream, {FactColumns}occurred_on AS occurred_on, " +
+        : $"SELECT {FactColumns}event_id AS event_id, {FactColumns}revised_by AS revised_by, stream, {FactColumns}on AS occurred_on, " +
           $"{FactColumns}source AS source FROM {Table} WHERE {Where(unitFilter)} AND {FactColumns}event_id IS NOT NULL";
 
     /// <summary>The predicate every figure and its explanation share (the unit filter may carry a valid-time bound).</summary>

@@ -8,7 +8,7 @@ public static class MetricSources
 {
     public static IReadOnlyList<MetricSource> All { get; } =
     [
-        new(PlanMetric.StartupsRegistered, "startups", "province_code", "province_on", "registered_year", "count(*)", "registered_on"),
+        new(PlanMetric.StartupsRegistered, "startups", "province_code", "province_on", "registered_year", "count(*)", "registered_on", "registered_"),
         new(PlanMetric.StartupsSupported, "supports", "province_code", "province_on", "year", "count(DISTINCT startup_id)"),
         new(PlanMetric.StartupsFunded, "fundings", "province_code", "province_on", "year", "count(DISTINCT startup_id)"),
         new(PlanMetric.FundingVnd, "fundings", "province_code", "province_on", "year", "COALESCE(sum(amount_vnd), 0)"),
@@ -19,7 +19,7 @@ public static class MetricSources
         new(PlanMetric.TrainingParticipants, "trainings", "province_code", "province_on", "year", "COALESCE(sum(participants), 0)"),
         new(PlanMetric.EcosystemEventsHeld, "ecosystem_events", "host_province_code", "province_on", "year", "count(*)"),
         new(PlanMetric.EcosystemEventExhibits, "ecosystem_events", "host_province_code", "province_on", "year", "COALESCE(sum(exhibits), 0)"),
-        new(PlanMetric.SupportOrganizations, "organizations", "province_code", "province_on", "registered_year", "count(*)", "registered_on"),
+        new(PlanMetric.SupportOrganizations, "organizations", "province_code", "province_on", "registered_year", "count(*)", "registered_on", "registered_"),
     ];
 
     public static MetricSource? Find(string metric) => All.FirstOrDefault(m => m.Metric == metric);

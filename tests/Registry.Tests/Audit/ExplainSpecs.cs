@@ -2,6 +2,8 @@ using System.Text.Json;
 using Registry.Contracts.Common;
 using Registry.Contracts.Competitions;
 using Registry.Contracts.Corrections;
+using Registry.Contracts.Organizations;
+using Registry.Contracts.Startups;
 using Registry.Contracts.Plans;
 using Registry.Read;
 using Registry.Read.Plans;
@@ -82,6 +84,28 @@ public sealed class ExplainSpecs(string kind) : ReadModelFixture(kind)
         Assert.That((valid.Value, valid.Events.Select(e => (e.EventId, e.Source))),
             Is.EqualTo((46m, new[] { (applications.Id.ToString(), "năm 2021: 46 hồ sơ hợp lệ") })));
         Assert.That((held.Value, held.Events.Select(e => (e.EventId, e.Source))), Is.EqualTo((1m, new[] { (launched.Id.ToString(), "QĐ 12") })));
+    }
+
+    [Test]
+    public async Task A_startup_or_organization_count_cites_the_registration_not_a_later_change()
+    {
+        await GivenTheMap();
+        var startup = await Given(StreamNames.Startup("hoa-sen"), new StartupRegistered("hoa-sen", "Hoa Sen", "20", ["agritech"], StartupStage.Project,
+            null, [], null, null, new DateOnly(2023, 5, 1), "cổng thông tin"));
+        await Given(StreamNames.Startup("hoa-sen"), new StartupProfileUpdated("hoa-sen", "Hoa Sen Xanh", null, null, null, null, null,
+            new DateOnly(2023, 8, 1), "doanh nghiệp báo"));
+        var organization = await Given(StreamNames.Organization("ls-hub"), new SupportOrganizationRegistered("ls-hub", "Vườn ươm Lạng Sơn",
+            OrganizationKind.Incubator, "20", null, new DateOnly(2023, 4, 1), "QĐ 7"));
+        await Given(StreamNames.Organization("ls-hub"), new OrganizationRenamed("ls-hub", "Vườn ươm Lạng Sơn", "Vườn ươm ĐMST Lạng Sơn",
+            new DateOnly(2023, 9, 1), "QĐ 8"));
+        await Projected();
+
+        var startups = (await ExplainMetric.DashboardAsync(Db, "20", PlanMetric.StartupsRegistered, "2023", null, null, default))!;
+        var organizations = (await ExplainMetric.DashboardAsync(Db, "20", PlanMetric.SupportOrganizations, "2023", null, null, default))!;
+
+        Assert.That(startups.Events.Select(e => (e.EventId, e.Source, e.OccurredOn)),
+            Is.EqualTo(new[] { (startup.Id.ToString(), "cổng thông tin", "2023-05-01") }));
+        Assert.That(organizations.Events.Select(e => (e.EventId, e.Source)), Is.EqualTo(new[] { (organization.Id.ToString(), "QĐ 7") }));
     }
 
     [Test]
