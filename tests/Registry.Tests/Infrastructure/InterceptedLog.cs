@@ -6,8 +6,6 @@ namespace Registry.Tests.Infrastructure;
 /// side's specifications stage what happens between its reads and its append (a lost answer, another writer).</summary>
 public abstract class InterceptedLog(IEventStore inner) : IEventStore
 {
-    protected IEventStore Inner => inner;
-
     protected virtual Task BeforeAppendAsync(string stream) => Task.CompletedTask;
 
     protected virtual AppendResult AfterAppend(string stream, AppendResult result) => result;
