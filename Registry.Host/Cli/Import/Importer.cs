@@ -81,6 +81,8 @@ public sealed class Importer(CommandSender sender, Principal principal)
             foreach (var (line, fields, text) in CsvReader.Read(reader))
             {
                 if (header is null) { header = fields; continue; }
+                // A spreadsheet's export often ends with rows of empty cells (",,,,"): nothing to import, nothing to reject.
+                if (fields.All(string.IsNullOrWhiteSpace)) continue;
                 if (fields.Length > header.Length)
                 {
                     yield return new Row(line, text, null, $"Invalid: has {fields.Length} fields, the header {header.Length}");

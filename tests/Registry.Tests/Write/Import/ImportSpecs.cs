@@ -60,6 +60,15 @@ public sealed class ImportSpecs : WriteSpecification
     }
 
     [Test]
+    public async Task Rows_of_empty_cells_at_the_end_of_a_spreadsheet_export_are_skipped_not_rejected()
+    {
+        var (summary, file) = await Import("startups.csv", Csv.Split('\n')[0] + "\n" + Csv.Split('\n')[1] + "\n,,,,,,,\n , , ,,,,,\n");
+
+        Assert.That((summary.Rows, summary.Recorded, summary.Rejected), Is.EqualTo((1, 1, 0)));
+        Assert.That(File.Exists(Importer.RejectsFileOf(file)), Is.False);
+    }
+
+    [Test]
     public async Task Running_the_same_import_again_writes_nothing_twice()
     {
         await Import("startups.csv", Csv);
